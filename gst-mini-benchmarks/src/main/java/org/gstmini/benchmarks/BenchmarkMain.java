@@ -1,0 +1,113 @@
+package org.gstmini.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+
+/**
+ * Runs JMH with the usual command line ({@code -prof gc}, {@code -p elements=0,10}, {@code -wi 5},
+ * a benchmark regexp, ...) and then prints what the push-path issue asks for: ns per buffer for
+ * each chain length, the slope (ns per element per buffer), buffers per second with no element,
+ * and, with {@code -prof gc}, the bytes allocated per buffer.
+ *
+ * <p>{@code -h}, {@code -l}, {@code -lp}, {@code -lprof} and {@code -lrf} go straight to
+ * {@code org.openjdk.jmh.Main}.
+ */
+public final class BenchmarkMain {
+    private static final String PUSH = PushPathBenchmark.class.getName() + ".push";
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions cmd;
+        try {
+            cmd = new CommandLineOptions(args);
+        } catch (CommandLineOptionException e) {
+            System.err.println("Error parsing command line: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        if (cmd.shouldHelp() || cmd.shouldList() || cmd.shouldListWithParams() || cmd.shouldListProfilers()
+                || cmd.shouldListResultFormats()) {
+            org.openjdk.jmh.Main.main(args);
+            return;
+        }
+        Collection<RunResult> results;
+        try {
+            results = new Runner(cmd).run();
+        } catch (RunnerException e) {
+            System.err.println("Benchmark failed: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        printPushPathSummary(results);
+    }
+
+    /** Prints the summary for {@link PushPathBenchmark#push}, if it ran. */
+    static void printPushPathSummary(Collection<RunResult> results) {
+        List<double[]> points = new ArrayList<>(); // {elements, ns/op, error, bytes/op or NaN}
+        for (RunResult r : results) {
+            if (!PUSH.equals(r.getParams().getBenchmark())) {
+                continue;
+            }
+            Result<?> primary = r.getPrimaryResult();
+            if (!"ns/op".equals(primary.getScoreUnit())) {
+                continue; // another mode or unit given on the command line: no ns/op to fit
+            }
+            Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+            points.add(new double[] {
+                Integer.parseInt(r.getParams().getParam("elements")),
+                primary.getScore(),
+                primary.getScoreError(),
+                alloc == null ? Double.NaN : alloc.getScore()});
+        }
+        if (points.isEmpty()) {
+            return;
+        }
+        points.sort((a, b) -> Double.compare(a[0], b[0]));
+        StringBuilder out = new StringBuilder();
+        out.append("\nPush path summary (").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, ")
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append(")\n");
+        out.append(String.format(Locale.ROOT, "%10s %12s %10s %14s %12s%n", "elements", "ns/buffer", "± (99.9%)",
+                "buffers/s", "bytes/buffer"));
+        for (double[] p : points) {
+            out.append(String.format(Locale.ROOT, "%10d %12.2f %10.2f %14s %12s%n", (int) p[0], p[1], p[2],
+                    String.format(Locale.ROOT, "%,.0f", 1e9 / p[1]),
+                    Double.isNaN(p[3]) ? "-" : String.format(Locale.ROOT, "%.3f", p[3])));
+        }
+        if (points.size() >= 2) {
+            // Least-squares line through (elements, ns/op): slope = ns per element per buffer.
+            double n = points.size();
+            double sx = 0;
+            double sy = 0;
+            double sxx = 0;
+            double sxy = 0;
+            for (double[] p : points) {
+                sx += p[0];
+                sy += p[1];
+                sxx += p[0] * p[0];
+                sxy += p[0] * p[1];
+            }
+            double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+            double intercept = (sy - slope * sx) / n;
+            out.append(String.format(Locale.ROOT,
+                    "ns per element per buffer (least-squares slope): %.2f   (intercept %.2f ns)%n", slope, intercept));
+        }
+        if (points.stream().noneMatch(p -> Double.isNaN(p[3]))) {
+            double max = points.stream().mapToDouble(p -> p[3]).max().orElse(0);
+            out.append(String.format(Locale.ROOT, "max allocation on the push path: %.3f bytes/buffer%n", max));
+        } else {
+            out.append("(run with -prof gc for bytes/buffer)\n");
+        }
+        System.out.print(out);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * A Swing video sink and autovideosink's choice of it. Skeleton until the pictures issue lands.
+ */
+module org.gstmini.plugins.ui {
+    requires org.gstmini.base;
+}
