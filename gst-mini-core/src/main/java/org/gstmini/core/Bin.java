@@ -610,26 +610,15 @@ public class Bin extends Element {
     }
 
     private static boolean foldLatency(Query.LatencyQuery q, List<Element> sinks) {
-        boolean answered = false;
-        boolean live = false;
-        long min = 0;
-        long max = ClockTime.NONE;
+        List<Query.LatencyQuery> answers = new ArrayList<>();
         for (Element s : sinks) {
             Query.LatencyQuery sub = new Query.LatencyQuery();
-            if (!s.query(sub)) {
-                continue;
-            }
-            answered = true;
-            if (sub.live()) {
-                live = true;
-                min = Math.max(min, sub.min());
-                if (sub.max() != ClockTime.NONE) {
-                    max = max == ClockTime.NONE ? sub.max() : Math.min(max, sub.max());
-                }
+            if (s.query(sub)) {
+                answers.add(sub);
             }
         }
-        q.set(live, min, max);
-        return answered || sinks.isEmpty();
+        q.setCombined(answers);
+        return !answers.isEmpty() || sinks.isEmpty();
     }
 
     /**

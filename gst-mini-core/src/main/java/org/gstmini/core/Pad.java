@@ -941,28 +941,18 @@ public class Pad {
         if (el == null) {
             return false;
         }
-        boolean answered = false;
-        boolean live = false;
-        long min = 0;
-        long max = ClockTime.NONE;
+        List<Query.LatencyQuery> answers = new ArrayList<>();
         for (Pad other : el.internalLinks(this)) {
             Query.LatencyQuery sub = new Query.LatencyQuery();
-            if (!other.peerQuery(sub)) {
-                continue;
-            }
-            answered = true;
-            if (sub.live()) {
-                live = true;
-                min = Math.max(min, sub.min());
-                if (sub.max() != ClockTime.NONE) {
-                    max = max == ClockTime.NONE ? sub.max() : Math.min(max, sub.max());
-                }
+            if (other.peerQuery(sub)) {
+                answers.add(sub);
             }
         }
-        if (answered) {
-            q.set(live, min, max);
+        if (answers.isEmpty()) {
+            return false;
         }
-        return answered;
+        q.setCombined(answers);
+        return true;
     }
 
     /** The caps this pad can handle now, narrowed by {@code filter} ({@code gst_pad_query_caps}). */

@@ -107,6 +107,30 @@ public abstract sealed class Query {
             this.max = maxLatency;
         }
 
+        /**
+         * Sets this query to the combination of several upstream answers, as an element with
+         * many inputs (or a bin with many sinks) must: live if any path is live; the largest
+         * live minimum, because every path must have delivered; the smallest live maximum,
+         * because no path may be asked to buffer more than it can
+         * ({@code gst_pad_query_latency_default}). Non-live answers add nothing.
+         */
+        public void setCombined(java.util.List<LatencyQuery> answers) {
+            boolean anyLive = false;
+            long minSum = 0;
+            long maxSum = ClockTime.NONE;
+            for (LatencyQuery a : answers) {
+                if (!a.live) {
+                    continue;
+                }
+                anyLive = true;
+                minSum = Math.max(minSum, a.min);
+                if (a.max != ClockTime.NONE) {
+                    maxSum = maxSum == ClockTime.NONE ? a.max : Math.min(maxSum, a.max);
+                }
+            }
+            set(anyLive, minSum, maxSum);
+        }
+
         @Override
         public boolean isUpstream() {
             return true;

@@ -1,6 +1,6 @@
 package org.gstmini.core;
 
-import org.gstmini.core.spi.Plugin;
+import org.gstmini.core.spi.PluginDefinition;
 import org.gstmini.core.spi.PluginRegistrar;
 
 /**
@@ -14,32 +14,11 @@ import org.gstmini.core.spi.PluginRegistrar;
  * directly rather than through {@link java.util.ServiceLoader}; it is not listed as a provider
  * in module-info.
  */
-final class StaticElementsPlugin implements Plugin {
+final class StaticElementsPlugin extends PluginDefinition {
     static final String NAME = "staticelements";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "core elements linked into the gst-mini core";
-    }
-
-    @Override
-    public String version() {
-        return Registry.coreVersion();
-    }
-
-    @Override
-    public String license() {
-        return "LGPL";
-    }
-
-    @Override
-    public String origin() {
-        return "gst-mini";
+    StaticElementsPlugin() {
+        super(NAME, "core elements linked into the gst-mini core", Registry.coreVersion(), "LGPL", "gst-mini");
     }
 
     @Override

@@ -4,14 +4,14 @@ import org.gstmini.core.ElementFactory;
 import org.gstmini.core.PadTemplate;
 import org.gstmini.core.Registry;
 import org.gstmini.core.caps.Caps;
-import org.gstmini.core.spi.Plugin;
+import org.gstmini.core.spi.PluginDefinition;
 import org.gstmini.core.spi.PluginRegistrar;
 
 /**
  * Registers the core's test elements: testsrc, testsink, passthrough, capsfilter, testtee.
  * Tests call {@link #register()} first; it is safe to call many times.
  */
-public final class TestElementsPlugin implements Plugin {
+public final class TestElementsPlugin extends PluginDefinition {
     private static volatile boolean registered;
 
     /** Registers this plugin with the default registry once. */
@@ -22,29 +22,8 @@ public final class TestElementsPlugin implements Plugin {
         }
     }
 
-    @Override
-    public String name() {
-        return "coretestelements";
-    }
-
-    @Override
-    public String description() {
-        return "elements for the core's own tests";
-    }
-
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    @Override
-    public String license() {
-        return "LGPL";
-    }
-
-    @Override
-    public String origin() {
-        return "gst-mini tests";
+    public TestElementsPlugin() {
+        super("coretestelements", "elements for the core's own tests", "0.1.0", "LGPL", "gst-mini tests");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package org.gstmini.examples.hello;
 
-import org.gstmini.core.spi.Plugin;
+import org.gstmini.core.spi.PluginDefinition;
 import org.gstmini.core.spi.PluginRegistrar;
 
 /**
@@ -9,30 +9,9 @@ import org.gstmini.core.spi.PluginRegistrar;
  * {@code META-INF/services/org.gstmini.core.spi.Plugin}; the core's Registry finds it with
  * ServiceLoader.
  */
-public final class HelloPlugin implements Plugin {
-    @Override
-    public String name() {
-        return "hello";
-    }
-
-    @Override
-    public String description() {
-        return "Demo elements of the README's first pipeline";
-    }
-
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    @Override
-    public String license() {
-        return "LGPL";
-    }
-
-    @Override
-    public String origin() {
-        return "gst-mini examples";
+public final class HelloPlugin extends PluginDefinition {
+    public HelloPlugin() {
+        super("hello", "Demo elements of the README's first pipeline", "0.1.0", "LGPL", "gst-mini examples");
     }
 
     @Override
