@@ -15,7 +15,7 @@ module org.gstmini.core {
     exports org.gstmini.core.spi;
     // exports org.gstmini.core.parse;  (restored when Parse lands)
     exports org.gstmini.core.debug;
-    // exports org.gstmini.core.check;  (restored when Harness lands)
+    exports org.gstmini.core.check;
 
     uses org.gstmini.core.spi.Plugin;
 }
