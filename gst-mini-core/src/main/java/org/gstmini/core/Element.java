@@ -82,6 +82,8 @@ public abstract class Element {
     private volatile long startTime;
 
     protected Element() {
+        // GStreamer installs GST_TRACERS in gst_init; the first element is our earliest moment.
+        Tracers.installFromEnvironment();
         installProperty(NAME);
     }
 

@@ -2,6 +2,7 @@ package org.gstmini.core;
 
 import org.gstmini.core.clock.Clock;
 import org.gstmini.core.clock.SystemClock;
+import org.gstmini.core.debug.DotDump;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -132,6 +133,13 @@ public class Pipeline extends Bin {
         if (clock != null) {
             setStartTime(clock.getTime() - getBaseTime());
         }
+    }
+
+    /** Also writes a dot dump when {@code GST_MINI_DEBUG_DUMP_DOT_DIR} is set ({@link DotDump#dumpStateChange}). */
+    @Override
+    void stateChangedHook(State oldState, State newState, State pendingState) {
+        super.stateChangedHook(oldState, newState, pendingState);
+        DotDump.dumpStateChange(this, oldState, newState);
     }
 
     @Override

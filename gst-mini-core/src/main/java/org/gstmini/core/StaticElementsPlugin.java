@@ -1,5 +1,6 @@
 package org.gstmini.core;
 
+import org.gstmini.core.debug.LogTracer;
 import org.gstmini.core.spi.PluginDefinition;
 import org.gstmini.core.spi.PluginRegistrar;
 
@@ -37,5 +38,6 @@ final class StaticElementsPlugin extends PluginDefinition {
                 .author("gst-mini")
                 .rank(Rank.PRIMARY)
                 .build());
+        registrar.registerTracer(LogTracer.FACTORY);
     }
 }

@@ -18,6 +18,7 @@ import org.gstmini.core.Bin;
 import org.gstmini.core.Element;
 import org.gstmini.core.GhostPad;
 import org.gstmini.core.Pad;
+import org.gstmini.core.PadDirection;
 import org.gstmini.core.PadPresence;
 import org.gstmini.core.PadTemplate;
 import org.gstmini.core.Property;
@@ -312,7 +313,7 @@ public final class DotDump {
 
         /** A pad, and for a ghost pad its internal pad too ({@code debug_dump_element_pad}). */
         private void elementPad(Pad pad, String sp) {
-            boolean src = pad.getDirection() == org.gstmini.core.PadDirection.SRC;
+            boolean src = pad.getDirection() == PadDirection.SRC;
             String color;
             if (pad instanceof GhostPad ghost) {
                 color = src ? "#ffdddd" : "#ddddff";
@@ -369,7 +370,7 @@ public final class DotDump {
                 if (peer == null) {
                     continue;
                 }
-                if (p.getDirection() == org.gstmini.core.PadDirection.SRC) {
+                if (p.getDirection() == PadDirection.SRC) {
                     link(p, peer, sp);
                 } else if (peer instanceof GhostPad.Internal) {
                     link(peer, p, sp);
@@ -514,11 +515,11 @@ public final class DotDump {
 
     /** The class and, when made by a factory, the factory: {@code FileSrc (filesrc)}. */
     private static String typeName(Element e) {
-        String cls = e.getClass().getSimpleName();
-        if (cls.isEmpty()) {
-            String full = e.getClass().getName();
-            cls = full.substring(full.lastIndexOf('.') + 1);
+        Class<?> type = e.getClass();
+        while (type.isAnonymousClass()) {
+            type = type.getSuperclass();
         }
+        String cls = type.getSimpleName();
         return e.getFactory() == null ? cls : cls + " (" + e.getFactory().getName() + ")";
     }
 
