@@ -8,6 +8,7 @@ import org.gstmini.core.Message;
 import org.gstmini.core.MessageType;
 import org.gstmini.core.Pipeline;
 import org.gstmini.core.State;
+import org.gstmini.core.debug.DebugLevels;
 
 /**
  * The first pipeline: {@code ticksrc num-buffers=5 ! uppercase ! consolesink}.
@@ -30,6 +31,7 @@ public final class HelloPipeline {
     }
 
     public static void main(String[] args) {
+        DebugLevels.applyFromEnvironment(); // GST_MINI_DEBUG="*:2,pad:6", before any logger exists
         int ticks = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         // Elements are made by name from the registry, which found HelloPlugin through ServiceLoader.
         Element src = ElementFactory.make("ticksrc");
