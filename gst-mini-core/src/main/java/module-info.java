@@ -13,7 +13,7 @@ module org.gstmini.core {
     exports org.gstmini.core.caps;
     exports org.gstmini.core.clock;
     exports org.gstmini.core.spi;
-    // exports org.gstmini.core.parse;  (restored when Parse lands)
+    exports org.gstmini.core.parse;
     exports org.gstmini.core.debug;
     exports org.gstmini.core.check;
 

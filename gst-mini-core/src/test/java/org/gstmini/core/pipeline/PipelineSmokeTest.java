@@ -2,6 +2,7 @@ package org.gstmini.core.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gstmini.core.ClockTime;
 import org.gstmini.core.Element;
@@ -28,7 +29,9 @@ class PipelineSmokeTest {
         Element.linkMany(src, mid, sink);
 
         StateChangeReturn ret = p.setState(State.PLAYING);
-        assertEquals(StateChangeReturn.ASYNC, ret);
+        // Usually ASYNC (the sink waits for its first buffer); SUCCESS when the sink already
+        // prerolled while the bin was still visiting its children.
+        assertTrue(ret == StateChangeReturn.ASYNC || ret == StateChangeReturn.SUCCESS, ret.toString());
         Message m = p.getBus().timedPop(10 * ClockTime.SECOND, MessageType.EOS, MessageType.ERROR);
         assertNotNull(m, "no EOS within 10 s");
         assertEquals(MessageType.EOS, m.type(), m.toString());
