@@ -9,6 +9,7 @@ import org.gstmini.core.MessageType;
 import org.gstmini.core.Pipeline;
 import org.gstmini.core.State;
 import org.gstmini.core.debug.DebugLevels;
+import org.gstmini.core.parse.Parse;
 
 /**
  * The first pipeline: {@code ticksrc num-buffers=5 ! uppercase ! consolesink}.
@@ -43,6 +44,8 @@ public final class HelloPipeline {
         pipeline.add(src, upper, sink);
         Element.linkMany(src, upper, sink);
 
+        // The same pipeline in gst-launch syntax: Parse.launch(text) would build it from this line.
+        System.out.println("[main] pipeline: " + Parse.describe(pipeline));
         System.out.println("[main] Setting pipeline to PLAYING ...");
         System.out.println("[main] " + pipeline.getName() + " returned " + pipeline.setState(State.PLAYING));
         Message msg = pipeline.getBus().timedPop(ClockTime.SECOND * 60, EnumSet.of(MessageType.EOS, MessageType.ERROR));
