@@ -273,6 +273,7 @@ public class Bin extends Element {
         boolean haveAsync = false;
         boolean haveNoPreroll = false;
         boolean failed = false;
+        boolean visitedAll = false;
         try {
             if (transition == StateChange.READY_TO_PAUSED && !activatePads(true)) {
                 return StateChangeReturn.FAILURE;
@@ -301,9 +302,14 @@ public class Bin extends Element {
             if (transition == StateChange.PAUSED_TO_READY) {
                 activatePads(false);
             }
+            visitedAll = true;
         } finally {
-            synchronized (messagesLock) {
-                polling = false;
+            // An early return stops polling here. Otherwise polling ends below, under the same
+            // lock as the check for pending async children (as gst_bin_change_state_func does):
+            // an ASYNC_DONE arriving in between would otherwise be committed by the streaming
+            // thread *and* by this one, and the bin would skip a transition of its children.
+            if (!visitedAll) {
+                stopPolling();
             }
         }
         switch (transition) {
@@ -322,13 +328,16 @@ public class Bin extends Element {
             }
         }
         if (failed) {
+            stopPolling();
             return StateChangeReturn.FAILURE;
         }
         if (haveNoPreroll) {
+            stopPolling();
             return StateChangeReturn.NO_PREROLL;
         }
         if ((haveAsync || sawAsyncStartDuringPoll()) && getTargetState().ordinal() > State.READY.ordinal()) {
             synchronized (messagesLock) {
+                polling = false;
                 if (!asyncPending.isEmpty()) {
                     return StateChangeReturn.ASYNC;
                 }
@@ -336,7 +345,14 @@ public class Bin extends Element {
             // Every async child finished while we were still visiting children: done already.
             postMessage(new Message.AsyncDone(this, ClockTime.NONE));
         }
+        stopPolling();
         return StateChangeReturn.SUCCESS;
+    }
+
+    private void stopPolling() {
+        synchronized (messagesLock) {
+            polling = false;
+        }
     }
 
     private boolean sawAsyncStartDuringPoll() {
@@ -446,9 +462,18 @@ public class Bin extends Element {
         if (getLastReturn() != StateChangeReturn.ASYNC || getPendingState() == State.VOID_PENDING) {
             return;
         }
-        int cookie = stateCookie();
+        // Commit only if still wanted, and take the cookie with the commit (not before it): an
+        // application's setState() in between must either win or see the committed state.
+        int[] cookieOut = new int[1];
+        StateChange nextStep = commitState(StateChangeReturn.SUCCESS, true, cookieOut);
+        int cookie = cookieOut[0];
+        if (cookie == -1) {
+            return; // nothing committed: the application asked for READY or NULL meanwhile
+        }
+        // Committed first, then ASYNC_DONE, as bin_handle_async_done does: a parent woken by our
+        // ASYNC_DONE must find us in the new state, or it could go on to PLAYING while we are
+        // still committing PAUSED.
         postMessage(new Message.AsyncDone(this, runningTime));
-        StateChange nextStep = commitState(StateChangeReturn.SUCCESS);
         if (nextStep != null) {
             Thread t = new Thread(() -> continueStepIfUnchanged(nextStep, cookie), getName() + ":continue");
             t.setDaemon(true);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -646,6 +647,11 @@ public abstract class Element {
      * deactivates them on PAUSED→READY.
      */
     protected StateChangeReturn changeState(StateChange transition) {
+        if (transition.current() == transition.next()) {
+            // Already there: repeat the last return, so a live element stays NO_PREROLL
+            // (gst_element_change_state_func, "was_ok").
+            return getLastReturn();
+        }
         switch (transition) {
             case READY_TO_PAUSED -> {
                 if (!activatePads(true)) {
@@ -698,13 +704,36 @@ public abstract class Element {
      * streaming thread and take the next step on another thread.
      */
     final StateChange commitState(StateChangeReturn ret) {
+        return commitState(ret, false, null);
+    }
+
+    /**
+     * {@link #commitState(StateChangeReturn)} for a bin whose asynchronous children are all done
+     * ({@code bin_handle_async_done}). With {@code asyncDone}, nothing is committed unless an
+     * ASYNC change towards a state above READY is still under way, checked under the same lock
+     * as {@link #setState}'s bookkeeping: otherwise a streaming thread could commit, as its own,
+     * a transition the application has just started (the pipeline would reach NULL with its
+     * children left in READY). {@code cookieOut[0]} receives the state cookie read with the
+     * commit, for the continuation, or -1 when nothing was committed.
+     */
+    final StateChange commitState(StateChangeReturn ret, boolean asyncDone, int[] cookieOut) {
         State oldState;
         State oldNext;
         State pend;
         StateChange transition = null;
         boolean postFinal = false;
+        if (cookieOut != null) {
+            cookieOut[0] = -1;
+        }
         objectLock.lock();
         try {
+            if (asyncDone && (lastReturn != StateChangeReturn.ASYNC || pending == State.VOID_PENDING
+                    || target.ordinal() <= State.READY.ordinal())) {
+                return null;
+            }
+            if (cookieOut != null) {
+                cookieOut[0] = stateCookie;
+            }
             StateChangeReturn oldRet = lastReturn;
             lastReturn = ret;
             pend = pending;
@@ -744,7 +773,18 @@ public abstract class Element {
      * application asked for another state since ({@code bin_continue_func}).
      */
     final void continueStepIfUnchanged(StateChange step, int cookie) {
-        stateLock.lock();
+        // Wait for the state lock, but give way once the application has asked for another
+        // state: its setState() holds the lock and, going to NULL, joins this very thread.
+        try {
+            while (!stateLock.tryLock(10, TimeUnit.MILLISECONDS)) {
+                if (stateCookie() != cookie) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         try {
             objectLock.lock();
             try {

@@ -330,6 +330,10 @@ public class Pad {
         }
         Element a = parent;
         Element b = sink.parent;
+        // Pads of the same element would form a loop (gst_pad_link_check_hierarchy: same parents).
+        if (a != null && a == b) {
+            return PadLinkReturn.WRONG_HIERARCHY;
+        }
         if (a != null && b != null && a.getParent() != b.getParent()) {
             return PadLinkReturn.WRONG_HIERARCHY;
         }
@@ -544,6 +548,9 @@ public class Pad {
             setFlag(FLUSHING, true);
             wakeBlockedProbes();
         } else if (type == EventType.FLUSH_STOP) {
+            if (mode == PadMode.NONE) {
+                return false; // an inactive pad stays flushing (gst_pad_push_event_unchecked: "inactive")
+            }
             flushStopReset();
         } else if (isFlushing()) {
             return false;
@@ -567,7 +574,9 @@ public class Pad {
             }
         }
         ProbeEntry[] ps = probes;
-        if (ps.length != 0) {
+        // FLUSH_START/FLUSH_STOP pass blocking probes, as in sendEventFlow: FLUSH_START must reach
+        // the peer to unblock it, and FLUSH_STOP must not block the application thread.
+        if (ps.length != 0 && type != EventType.FLUSH_START && type != EventType.FLUSH_STOP) {
             Object item = runProbes(ps, downstream ? PadProbe.Type.EVENT_DOWNSTREAM : PadProbe.Type.EVENT_UPSTREAM, event);
             if (item == null) {
                 return true;
@@ -717,17 +726,21 @@ public class Pad {
         return forwardEvent(event);
     }
 
-    /** Pushes the event out of every internally linked pad; true if all succeeded (or none exist). */
+    /**
+     * Pushes the event out of every internally linked pad; true if any push succeeded (or there
+     * is no pad to push to), as {@code gst_pad_event_default}'s {@code event_forward_func} ORs the
+     * results: one flushing or refusing branch of a tee does not fail the event for the others.
+     */
     public final boolean forwardEvent(Event event) {
         Element el = parent;
         if (el == null) {
             return true;
         }
         boolean dispatched = false;
-        boolean result = true;
+        boolean result = false;
         for (Pad other : el.internalLinks(this)) {
             dispatched = true;
-            result &= other.pushEvent(event);
+            result |= other.pushEvent(event);
         }
         return !dispatched || result;
     }
@@ -1103,11 +1116,13 @@ public class Pad {
         Task t;
         synchronized (lock) {
             t = task;
+            if (t == null) {
+                return;
+            }
+            // Under the lock, as gst_pad_pause_task does: a concurrent stopTask() either sees
+            // the pause and overrides it, or has already forgotten the task (no PAUSED after STOPPED).
+            t.pause();
         }
-        if (t == null) {
-            return;
-        }
-        t.pause();
         streamLock.lock();
         streamLock.unlock();
     }
@@ -1121,11 +1136,11 @@ public class Pad {
         synchronized (lock) {
             t = task;
             task = null;
+            if (t == null) {
+                return;
+            }
+            t.stop(); // under the lock, paired with pauseTask()
         }
-        if (t == null) {
-            return;
-        }
-        t.stop();
         if (t.isCurrentThread()) {
             return;
         }
