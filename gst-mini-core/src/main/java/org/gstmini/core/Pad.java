@@ -565,7 +565,10 @@ public class Pad {
                 flags |= PENDING_EVENTS;
             }
             FlowReturn ret = sendPendingStickyEvents();
-            return ret == FlowReturn.OK || ret == FlowReturn.NOT_LINKED;
+            // As gst_pad_push_event: the event is stored, so failing to deliver it now is not this
+            // call's failure; it resurfaces as the FlowReturn of the next push (NOT_NEGOTIATED for
+            // refused caps). Only EOS, which no data follows, reports what happened to it.
+            return type != EventType.EOS || ret == FlowReturn.OK;
         }
         if (downstream && type.isSerialized() && (flags & PENDING_EVENTS) != 0) {
             FlowReturn ret = sendPendingStickyEvents();
