@@ -654,10 +654,12 @@ public class Bin extends Element {
      */
     public boolean recalculateLatency() {
         Query.LatencyQuery q = new Query.LatencyQuery();
-        if (!query(q)) {
+        boolean answered = query(q);
+        long forced = forcedLatency();
+        if (!answered && forced == ClockTime.NONE) {
             return false;
         }
-        long latency = q.live() ? configuredLatency(q.min()) : 0;
+        long latency = forced != ClockTime.NONE ? forced : q.live() ? q.min() : 0;
         if (q.live() && q.max() != ClockTime.NONE && q.min() > q.max()) {
             postWarning(ErrorCode.CORE_CLOCK, "Impossible to configure latency: max " + ClockTime.format(q.max())
                     + " < min " + ClockTime.format(q.min()) + ". Add queues or other buffering elements.", null);
@@ -667,8 +669,11 @@ public class Bin extends Element {
         return getSinks().isEmpty() || sendEvent(Event.latency(latency));
     }
 
-    /** The latency to configure given the measured minimum; a pipeline may force its own. */
-    long configuredLatency(long measuredMin) {
-        return measuredMin;
+    /**
+     * A latency to configure instead of the measured one, or {@code ClockTime.NONE}; a pipeline's
+     * "latency" property sets it, and then it applies live or not ({@code gst_pipeline_do_latency}).
+     */
+    long forcedLatency() {
+        return ClockTime.NONE;
     }
 }

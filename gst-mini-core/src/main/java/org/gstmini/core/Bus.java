@@ -57,6 +57,9 @@ public final class Bus {
     /** Posts a message; returns false if the bus is flushing and the message was dropped. */
     public boolean post(Message message) {
         Objects.requireNonNull(message, "message");
+        if (isFlushing()) {
+            return false; // a flushing bus drops messages before any handler sees them
+        }
         SyncHandler handler = syncHandler;
         if (handler != null && handler.handle(this, message) == SyncReply.DROP) {
             return true;
@@ -77,6 +80,15 @@ public final class Bus {
     /** Installs (or with null, removes) the handler run in the posting thread. */
     public void setSyncHandler(SyncHandler handler) {
         this.syncHandler = handler;
+    }
+
+    private boolean isFlushing() {
+        lock.lock();
+        try {
+            return flushing;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Takes the next message without waiting, or null. */

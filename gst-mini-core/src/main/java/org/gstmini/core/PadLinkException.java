@@ -24,7 +24,9 @@ public final class PadLinkException extends IllegalStateException {
             case WAS_LINKED -> (src.isLinked() ? src + " is already linked to " + src.getPeer() : sink + " is already linked to " + sink.getPeer());
             case WRONG_DIRECTION -> "links go from a source pad to a sink pad (" + src + " is " + src.getDirection()
                     + ", " + sink + " is " + sink.getDirection() + ")";
-            case WRONG_HIERARCHY -> "the elements are not in the same bin; add them to one bin or link through ghost pads";
+            case WRONG_HIERARCHY -> src.getParent() != null && src.getParent() == sink.getParent()
+                    ? "both pads belong to " + src.getParent().getName() + ", and a link onto itself would be a loop"
+                    : "the elements are not in the same bin; add them to one bin or link through ghost pads";
             case NOSCHED -> "the pads cannot agree on a scheduling mode";
             case REFUSED -> "a link function refused the link";
             case OK -> "no error";

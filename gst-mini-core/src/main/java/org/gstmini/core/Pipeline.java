@@ -143,8 +143,8 @@ public class Pipeline extends Bin {
     }
 
     @Override
-    long configuredLatency(long measuredMin) {
+    long forcedLatency() {
         long forced = get(LATENCY);
-        return forced >= 0 ? forced : measuredMin;
+        return forced >= 0 ? forced : ClockTime.NONE;
     }
 }

@@ -1,5 +1,7 @@
 package org.gstmini.core.model;
 
+import java.util.ArrayList;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -148,6 +150,14 @@ class BusTest {
         assertFalse(bus.havePending(), "setFlushing(true) empties the queue");
         assertFalse(bus.post(app("dropped")), "posting while flushing fails");
         assertNull(bus.pop());
+        List<Message> seenByHandler = new ArrayList<>();
+        bus.setSyncHandler((b, m) -> {
+            seenByHandler.add(m);
+            return Bus.SyncReply.PASS;
+        });
+        assertFalse(bus.post(app("dropped-too")));
+        assertTrue(seenByHandler.isEmpty(), "a flushing bus drops messages before the sync handler");
+        bus.setSyncHandler(null);
 
         bus.setFlushing(false);
         AtomicReference<Message> popped = new AtomicReference<>(app("sentinel"));

@@ -1,6 +1,7 @@
 package org.gstmini.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -23,6 +24,7 @@ import org.gstmini.core.clock.SystemClock;
 import org.gstmini.core.clock.TestClock;
 import org.gstmini.core.testing.ClockProvidingElement;
 import org.gstmini.core.testing.LatencyRecordingSink;
+import org.gstmini.core.testing.TestSrc;
 import org.gstmini.core.testing.LiveLatencySrc;
 import org.gstmini.core.testing.RecordingElement;
 import org.junit.jupiter.api.Test;
@@ -195,6 +197,23 @@ class PipelineTest {
         p.setState(State.PLAYING);
         assertEquals(1, sink.latencyEvents().size());
         assertEquals(50 * MS, sink.latencyEvents().get(0).latency());
+        p.setState(State.NULL);
+    }
+
+    @Test
+    void aForcedLatencyAppliesToANonLivePipelineToo() {
+        Pipeline p = new Pipeline();
+        TestSrc src = new TestSrc(); // not live: its pipeline measures no latency
+        LatencyRecordingSink sink = new LatencyRecordingSink();
+        p.add(src, sink);
+        Element.linkMany(src, sink);
+        p.set(Pipeline.LATENCY, 40 * MS);
+        p.setState(State.PLAYING); // the latency is configured on the way to PLAYING
+        assertEquals(1, sink.latencyEvents().size());
+        assertEquals(40 * MS, sink.latencyEvents().get(0).latency(), "gst_pipeline_do_latency uses the forced value");
+        p.set(Pipeline.LATENCY, -1L);
+        assertFalse(p.recalculateLatency(), "nothing upstream answers the query and nothing is forced");
+        assertEquals(1, sink.latencyEvents().size());
         p.setState(State.NULL);
     }
 
