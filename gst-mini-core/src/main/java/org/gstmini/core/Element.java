@@ -153,7 +153,11 @@ public abstract class Element {
      */
     public String getPathString() {
         Bin p = parent;
-        String self = "/" + getClass().getSimpleName() + ":" + getName();
+        Class<?> type = getClass();
+        while (type.getSimpleName().isEmpty()) {
+            type = type.getSuperclass(); // an anonymous subclass: name what it extends
+        }
+        String self = "/" + type.getSimpleName() + ":" + getName();
         return p == null ? self : p.getPathString() + self;
     }
 
@@ -531,6 +535,48 @@ public abstract class Element {
         for (int i = 0; i + 1 < elements.length; i++) {
             elements[i].linkOrThrow(elements[i + 1]);
         }
+    }
+
+    /**
+     * The free pads of one direction a link could use, in the order {@code gst_element_link_pads_full}
+     * tries them: the pad named {@code padName} (requested from a template if it does not exist
+     * yet), else every unlinked pad, else one new request pad. Pads requested here are added to
+     * {@code requested}, so a caller that fails to link them can give them back with
+     * {@link #releaseRequestPad}.
+     */
+    public final List<Pad> linkCandidates(PadDirection direction, String padName, List<Pad> requested) {
+        List<Pad> out = new ArrayList<>();
+        if (padName != null) {
+            Pad p = getStaticPad(padName);
+            if (p == null) {
+                p = requestPad(padName);
+                if (p != null) {
+                    requested.add(p);
+                }
+            }
+            if (p != null && p.getDirection() == direction && !p.isLinked()) {
+                out.add(p);
+            }
+            return out;
+        }
+        for (Pad p : direction == PadDirection.SRC ? getSrcPads() : getSinkPads()) {
+            if (!p.isLinked()) {
+                out.add(p);
+            }
+        }
+        if (out.isEmpty()) {
+            for (PadTemplate t : getPadTemplates()) {
+                if (t.direction() == direction && t.presence() == PadPresence.REQUEST) {
+                    Pad p = requestPad(t, null, null);
+                    if (p != null) {
+                        requested.add(p);
+                        out.add(p);
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Unlinks every link from this element's source pads to {@code dest} ({@code gst_element_unlink}). */

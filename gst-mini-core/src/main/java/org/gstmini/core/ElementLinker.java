@@ -2,13 +2,13 @@ package org.gstmini.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.gstmini.core.caps.Caps;
 
 /**
  * Finds a pair of compatible pads between two elements and links them
  * ({@code gst_element_link_pads_full}, gst/gstutils.c): named pads when given (static or
  * request), else the first unlinked source pad whose caps meet an unlinked or requested sink
- * pad of the destination.
+ * pad of the destination. Request pads asked for but left unlinked are given back, so a failed
+ * attempt leaves no trace.
  */
 final class ElementLinker {
     private ElementLinker() {
@@ -19,30 +19,40 @@ final class ElementLinker {
      * exception whose message names the pads tried and their caps.
      */
     static RuntimeException link(Element src, String srcPadName, Element dest, String destPadName, boolean raise) {
-        List<Pad> srcCandidates = candidates(src, srcPadName, PadDirection.SRC);
-        if (srcCandidates.isEmpty()) {
-            return fail(raise, new IllegalStateException("could not link " + src.getName() + " to " + dest.getName() + ": "
-                    + (srcPadName == null ? src.getName() + " has no free source pad" : src.getName() + " has no pad '" + srcPadName + "'")));
-        }
-        PadLinkException last = null;
-        for (Pad sp : srcCandidates) {
-            List<Pad> sinkCandidates = candidates(dest, destPadName, PadDirection.SINK);
-            if (sinkCandidates.isEmpty()) {
-                releaseIfRequested(src, sp, srcPadName);
-                return fail(raise, new IllegalStateException("could not link " + src.getName() + " to " + dest.getName() + ": "
-                        + (destPadName == null ? dest.getName() + " has no free sink pad" : dest.getName() + " has no pad '" + destPadName + "'")));
+        List<Pad> requested = new ArrayList<>();
+        try {
+            List<Pad> srcCandidates = src.linkCandidates(PadDirection.SRC, srcPadName, requested);
+            if (srcCandidates.isEmpty()) {
+                return fail(raise, noPad(src, dest, src, srcPadName, "source"));
             }
-            for (Pad dp : sinkCandidates) {
-                PadLinkReturn r = sp.link(dp);
-                if (r == PadLinkReturn.OK) {
-                    return null;
+            PadLinkException last = null;
+            for (Pad sp : srcCandidates) {
+                List<Pad> sinkCandidates = dest.linkCandidates(PadDirection.SINK, destPadName, requested);
+                if (sinkCandidates.isEmpty()) {
+                    return fail(raise, noPad(src, dest, dest, destPadName, "sink"));
                 }
-                last = new PadLinkException(sp, dp, r);
-                releaseIfRequested(dest, dp, destPadName);
+                for (Pad dp : sinkCandidates) {
+                    PadLinkReturn r = sp.link(dp);
+                    if (r == PadLinkReturn.OK) {
+                        return null;
+                    }
+                    last = new PadLinkException(sp, dp, r);
+                }
             }
-            releaseIfRequested(src, sp, srcPadName);
+            return fail(raise, last);
+        } finally {
+            for (Pad p : requested) {
+                if (!p.isLinked() && p.getParent() != null) {
+                    p.getParent().releaseRequestPad(p);
+                }
+            }
         }
-        return fail(raise, last);
+    }
+
+    private static IllegalStateException noPad(Element src, Element dest, Element owner, String padName, String kind) {
+        return new IllegalStateException("could not link " + src.getName() + " to " + dest.getName() + ": "
+                + (padName == null ? owner.getName() + " has no free " + kind + " pad"
+                        : owner.getName() + " has no pad '" + padName + "'"));
     }
 
     private static RuntimeException fail(boolean raise, RuntimeException e) {
@@ -50,45 +60,5 @@ final class ElementLinker {
             throw e;
         }
         return e;
-    }
-
-    /** Free pads of one direction: the named one, or existing unlinked pads, then a requested pad. */
-    private static List<Pad> candidates(Element e, String padName, PadDirection dir) {
-        List<Pad> out = new ArrayList<>();
-        if (padName != null) {
-            Pad p = e.getStaticPad(padName);
-            if (p == null) {
-                p = e.requestPad(padName);
-            }
-            if (p != null && p.getDirection() == dir && !p.isLinked()) {
-                out.add(p);
-            }
-            return out;
-        }
-        for (Pad p : dir == PadDirection.SRC ? e.getSrcPads() : e.getSinkPads()) {
-            if (!p.isLinked()) {
-                out.add(p);
-            }
-        }
-        if (out.isEmpty()) {
-            for (PadTemplate t : e.getPadTemplates()) {
-                if (t.direction() == dir && t.presence() == PadPresence.REQUEST) {
-                    Pad p = e.requestPad(t, null, (Caps) null);
-                    if (p != null) {
-                        out.add(p);
-                        break;
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Gives back a request pad we asked for but could not link, so failed tries leave no trace. */
-    private static void releaseIfRequested(Element e, Pad p, String requestedName) {
-        PadTemplate t = p.getPadTemplate();
-        if (t != null && t.presence() == PadPresence.REQUEST && !p.isLinked() && p.getParent() == e) {
-            e.releaseRequestPad(p);
-        }
     }
 }

@@ -115,7 +115,7 @@ final class PadLinker {
                     + ": they are not inside one pipeline or bin");
         }
         List<Pad> requested = new ArrayList<>();
-        List<Pad> srcs = candidates(src, srcPad, PadDirection.SRC, requested);
+        List<Pad> srcs = src.linkCandidates(PadDirection.SRC, srcPad, requested);
         if (srcs.isEmpty()) {
             if (canDelay(src, srcPad)) {
                 delay(src, srcPad, sink, sinkPad);
@@ -123,7 +123,7 @@ final class PadLinker {
             }
             throw noPad(src, srcPad, sink, PadDirection.SRC);
         }
-        List<Pad> sinks = candidates(sink, sinkPad, PadDirection.SINK, requested);
+        List<Pad> sinks = sink.linkCandidates(PadDirection.SINK, sinkPad, requested);
         if (sinks.isEmpty()) {
             release(requested, null, null);
             throw noPad(sink, sinkPad, src, PadDirection.SINK);
@@ -190,41 +190,6 @@ final class PadLinker {
         }
     }
 
-    /** Free pads of one direction: the named one (static or requested), or unlinked ones, or a requested one. */
-    private static List<Pad> candidates(Element e, String name, PadDirection dir, List<Pad> requested) {
-        List<Pad> out = new ArrayList<>();
-        if (name != null) {
-            Pad p = e.getStaticPad(name);
-            if (p == null) {
-                p = e.requestPad(name);
-                if (p != null) {
-                    requested.add(p);
-                }
-            }
-            if (p != null && p.getDirection() == dir && !p.isLinked()) {
-                out.add(p);
-            }
-            return out;
-        }
-        for (Pad p : dir == PadDirection.SRC ? e.getSrcPads() : e.getSinkPads()) {
-            if (!p.isLinked()) {
-                out.add(p);
-            }
-        }
-        if (out.isEmpty()) {
-            for (PadTemplate t : e.getPadTemplates()) {
-                if (t.direction() == dir && t.presence() == PadPresence.REQUEST) {
-                    Pad p = e.requestPad(t, null, null);
-                    if (p != null) {
-                        requested.add(p);
-                        out.add(p);
-                        break;
-                    }
-                }
-            }
-        }
-        return out;
-    }
 
     /** The closest bin that holds both elements (at any depth), or null. */
     static Bin commonAncestor(Element a, Element b) {
