@@ -18,7 +18,8 @@
  * the module path explicitly (see README.md).
  */
 module org.gstmini.benchmarks {
-    requires org.gstmini.core;
+    // transitive: the exported benchmark classes show core types (Buffer, Pad, FlowReturn) in their API
+    requires transitive org.gstmini.core;
     requires jmh.core;
 
     exports org.gstmini.benchmarks;

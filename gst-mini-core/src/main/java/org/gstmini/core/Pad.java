@@ -377,7 +377,9 @@ public class Pad {
             throw new IllegalStateException(this + ": push() is for source pads; this is a sink pad");
         }
         int f = flags;
-        if (f != 0) {
+        // NEED_RECONFIGURE is only for sources to poll; it must not push every filter's pad off
+        // the fast path.
+        if ((f & (FLUSHING | EOS | PENDING_EVENTS)) != 0) {
             FlowReturn pre = checkBeforeData(f);
             if (pre != FlowReturn.OK) {
                 return pre;
