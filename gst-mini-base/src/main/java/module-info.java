@@ -6,4 +6,6 @@
  */
 module org.gstmini.base {
     requires transitive org.gstmini.core;
+
+    exports org.gstmini.base;
 }

@@ -1,6 +1,11 @@
 /**
- * The everyday elements (fakesrc, fakesink, queue, tee, filesrc, ...) and media elements (pngdec, videoconvert, H.264). Skeleton until the elements issue lands: it will {@code provides org.gstmini.core.spi.Plugin} like every plugin module.
+ * The everyday elements (fakesrc, fakesink, identity, capsfilter, queue, tee, filesrc,
+ * filesink, multifilesink, videotestsrc) and, later, the media elements. Each plugin is a
+ * {@link org.gstmini.core.spi.Plugin} provider, found by the registry through ServiceLoader;
+ * the element packages themselves are not exported: applications make elements by name.
  */
 module org.gstmini.plugins.good {
     requires org.gstmini.base;
+
+    provides org.gstmini.core.spi.Plugin with org.gstmini.plugins.good.coreelements.CoreElementsPlugin;
 }
