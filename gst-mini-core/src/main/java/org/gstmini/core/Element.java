@@ -815,6 +815,25 @@ public abstract class Element {
     }
 
     /**
+     * Completes this element's ASYNC state change from a streaming thread, as a sink does once it
+     * has prerolled: commits the transition under way and goes on towards the pending state, like
+     * {@link #continueState} — but only while that change is still wanted. The check happens under
+     * the lock {@link #setState} uses, so an application that asked for READY or NULL meanwhile
+     * wins and nothing is committed. Returns whether the change was committed.
+     */
+    public final boolean completeAsyncStateChange() {
+        int[] cookie = new int[1];
+        StateChange nextStep = commitState(StateChangeReturn.SUCCESS, true, cookie);
+        if (cookie[0] == -1) {
+            return false;
+        }
+        if (nextStep != null) {
+            performTransition(nextStep);
+        }
+        return true;
+    }
+
+    /**
      * Takes one more step of a state change that a bin committed asynchronously, unless the
      * application asked for another state since ({@code bin_continue_func}).
      */

@@ -17,6 +17,7 @@ public final class CoreElementsPlugin extends PluginDefinition {
     public void init(PluginRegistrar registrar) {
         // One line per element, in alphabetical order.
         registrar.registerElement(CapsFilter.FACTORY);
+        registrar.registerElement(FakeSink.FACTORY);
         registrar.registerElement(Identity.FACTORY);
     }
 }
