@@ -18,6 +18,7 @@ public final class CoreElementsPlugin extends PluginDefinition {
         // One line per element, in alphabetical order.
         registrar.registerElement(CapsFilter.FACTORY);
         registrar.registerElement(FakeSink.FACTORY);
+        registrar.registerElement(FakeSrc.FACTORY);
         registrar.registerElement(Identity.FACTORY);
     }
 }
