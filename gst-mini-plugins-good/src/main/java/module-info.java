@@ -7,5 +7,5 @@
 module org.gstmini.plugins.good {
     requires org.gstmini.base;
 
-    provides org.gstmini.core.spi.Plugin with org.gstmini.plugins.good.coreelements.CoreElementsPlugin, org.gstmini.plugins.good.videotestsrc.VideoTestSrcPlugin;
+    provides org.gstmini.core.spi.Plugin with org.gstmini.plugins.good.coreelements.CoreElementsPlugin, org.gstmini.plugins.good.videotestsrc.VideoTestSrcPlugin, org.gstmini.plugins.good.multifile.MultiFilePlugin;
 }

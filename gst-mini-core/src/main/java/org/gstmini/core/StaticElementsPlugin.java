@@ -1,5 +1,6 @@
 package org.gstmini.core;
 
+import org.gstmini.core.debug.ChainTracer;
 import org.gstmini.core.debug.LogTracer;
 import org.gstmini.core.spi.PluginDefinition;
 import org.gstmini.core.spi.PluginRegistrar;
@@ -39,5 +40,6 @@ final class StaticElementsPlugin extends PluginDefinition {
                 .rank(Rank.PRIMARY)
                 .build());
         registrar.registerTracer(LogTracer.FACTORY);
+        registrar.registerTracer(ChainTracer.FACTORY);
     }
 }

@@ -19,6 +19,8 @@ public final class CoreElementsPlugin extends PluginDefinition {
         registrar.registerElement(CapsFilter.FACTORY);
         registrar.registerElement(FakeSink.FACTORY);
         registrar.registerElement(FakeSrc.FACTORY);
+        registrar.registerElement(FileSink.FACTORY);
+        registrar.registerElement(FileSrc.FACTORY);
         registrar.registerElement(Identity.FACTORY);
     }
 }
