@@ -22,5 +22,7 @@ public final class CoreElementsPlugin extends PluginDefinition {
         registrar.registerElement(FileSink.FACTORY);
         registrar.registerElement(FileSrc.FACTORY);
         registrar.registerElement(Identity.FACTORY);
+        registrar.registerElement(Queue.FACTORY);
+        registrar.registerElement(Tee.FACTORY);
     }
 }
