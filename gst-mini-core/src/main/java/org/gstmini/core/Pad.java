@@ -307,17 +307,22 @@ public class Pad {
             if (peer != null || sink.peer != null) {
                 return PadLinkReturn.WAS_LINKED;
             }
-            this.peer = sink;
-            sink.peer = this;
-        }
-        synchronized (lock) {
-            for (StickyEntry e : sticky) {
-                e.received = false;
+            synchronized (lock) {
+                for (StickyEntry e : sticky) {
+                    e.received = false;
+                }
+                int f = flags | NEED_RECONFIGURE;
+                flags = sticky.isEmpty() ? f : f | PENDING_EVENTS;
             }
-            int f = flags | NEED_RECONFIGURE;
-            flags = sticky.isEmpty() ? f : f | PENDING_EVENTS;
+            // Publish the peer last: a pushing thread that sees the new peer also sees that the
+            // sticky events are pending, so the peer never gets data before STREAM_START/CAPS/SEGMENT.
+            sink.peer = this;
+            this.peer = sink;
         }
         LOG.debug("linked {} -> {}", this, sink);
+        // As gst_pad_link_full does: tell the elements upstream to renegotiate for the new peer
+        // (a queue that stopped on NOT_LINKED restarts on it).
+        sendEvent(Event.reconfigure());
         return PadLinkReturn.OK;
     }
 
@@ -376,6 +381,9 @@ public class Pad {
         if (direction != PadDirection.SRC) {
             throw new IllegalStateException(this + ": push() is for source pads; this is a sink pad");
         }
+        // Read the peer before the flags: link() marks sticky events pending before it publishes a
+        // new peer, so a peer seen here is never one that still lacks them.
+        Pad p = peer;
         int f = flags;
         // NEED_RECONFIGURE is only for sources to poll; it must not push every filter's pad off
         // the fast path.
@@ -384,6 +392,7 @@ public class Pad {
             if (pre != FlowReturn.OK) {
                 return pre;
             }
+            p = peer; // the sticky events went to the current peer: push to the same one
         }
         ProbeEntry[] ps = probes;
         if (ps.length != 0) {
@@ -393,7 +402,6 @@ public class Pad {
             }
             buffer = (Buffer) item;
         }
-        Pad p = peer;
         if (p == null) {
             return FlowReturn.NOT_LINKED;
         }

@@ -235,6 +235,7 @@ public final class Harness implements AutoCloseable {
                     throw new AssertionError(this + ": " + srcPad.getPeer() + " refused the STREAM_START event");
                 }
             }
+            forgetSetupReconfigure();
         } catch (RuntimeException | Error e) {
             try {
                 close();
@@ -433,6 +434,22 @@ public final class Harness implements AutoCloseable {
             lock.unlock();
         }
         return true;
+    }
+
+    /**
+     * Linking a pad sends RECONFIGURE upstream ({@code gst_pad_link_full}), so the harness's own
+     * set-up would leave RECONFIGURE events in the upstream queue. They tell a test nothing, so the
+     * harness forgets them; RECONFIGURE events the element sends later are queued as usual.
+     */
+    private void forgetSetupReconfigure() {
+        lock.lock();
+        try {
+            int before = srcEventQueue.size();
+            srcEventQueue.removeIf(e -> e.type() == EventType.RECONFIGURE);
+            upstreamEventsReceived -= before - srcEventQueue.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** {@code gst_harness_src_event}: every upstream event is queued for {@link #pullUpstreamEvent()}. */
