@@ -11,6 +11,7 @@ module org.gstmini.examples {
     requires org.gstmini.base;
 
     exports org.gstmini.examples.hello;
+    exports org.gstmini.examples.sync;
 
     provides org.gstmini.core.spi.Plugin with org.gstmini.examples.hello.HelloPlugin;
 }

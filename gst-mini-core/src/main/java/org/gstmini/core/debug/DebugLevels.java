@@ -97,6 +97,11 @@ public final class DebugLevels {
      * @throws IllegalArgumentException when the value is malformed; the message shows where
      */
     public static void applyFromEnvironment() {
+        // Like GStreamer without GST_DEBUG: warnings and errors only, unless the application set
+        // slf4j-simple's default itself. GST_MINI_DEBUG then adds on top.
+        if (System.getProperty(SIMPLE_DEFAULT_KEY) == null) {
+            System.setProperty(SIMPLE_DEFAULT_KEY, "warn");
+        }
         String spec = System.getProperty(PROPERTY);
         if (spec == null) {
             spec = System.getenv(ENV);
