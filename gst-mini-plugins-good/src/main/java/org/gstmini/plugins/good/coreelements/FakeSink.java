@@ -1,13 +1,10 @@
 package org.gstmini.plugins.good.coreelements;
 
-import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.gstmini.base.BaseSink;
 import org.gstmini.core.Buffer;
-import org.gstmini.core.BufferFlag;
-import org.gstmini.core.ClockTime;
 import org.gstmini.core.ElementFactory;
 import org.gstmini.core.ErrorCode;
 import org.gstmini.core.Event;
@@ -193,7 +190,7 @@ public final class FakeSink extends BaseSink {
             }
         }
         if (dump) {
-            dumpMem(buffer, System.out);
+            BufferText.dumpMem(buffer, System.out);
         }
         return numBuffersLeft == 0 ? FlowReturn.EOS : FlowReturn.OK;
     }
@@ -256,36 +253,7 @@ public final class FakeSink extends BaseSink {
 
     /** The "chain" line of {@code gst_fake_sink_render}. */
     private String describe(Buffer buf) {
-        int bits = 0;
-        StringBuilder names = new StringBuilder();
-        for (BufferFlag f : buf.flags()) {
-            bits |= gstFlagBit(f);
-            if (names.length() > 0) {
-                names.append(' ');
-            }
-            names.append(f.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        }
-        return String.format(Locale.ROOT, "chain   ******* (%s) (%d bytes, dts: %s, pts: %s, duration: %s, offset: %d, "
-                        + "offset_end: %d, flags: %08x %s, meta: none) 0x%x",
-                getSinkPad(), buf.size(), timeOrNone(buf.dts()), timeOrNone(buf.pts()), timeOrNone(buf.duration()),
-                buf.offset(), buf.offsetEnd(), bits, names, System.identityHashCode(buf));
-    }
-
-    private static String timeOrNone(long t) {
-        return t == ClockTime.NONE ? "none" : ClockTime.format(t);
-    }
-
-    /** GStreamer's numeric value of a buffer flag ({@code GstBufferFlags}). */
-    private static int gstFlagBit(BufferFlag f) {
-        return switch (f) {
-            case DISCONT -> 1 << 6;
-            case CORRUPTED -> 1 << 8;
-            case MARKER -> 1 << 9;
-            case HEADER -> 1 << 10;
-            case GAP -> 1 << 11;
-            case DROPPABLE -> 1 << 12;
-            case DELTA_UNIT -> 1 << 13;
-        };
+        return BufferText.lastMessage("chain  ", getSinkPad(), buf, "pts: ", ", meta: none");
     }
 
     /** GStreamer's number of an event type ({@code GST_EVENT_MAKE_TYPE (num, flags)}), as last-message prints it. */
@@ -340,27 +308,5 @@ public final class FakeSink extends BaseSink {
             return String.valueOf(c.structure());
         }
         return "";
-    }
-
-    /**
-     * Prints the buffer's bytes as {@code gst_util_dump_mem} does: per line of 16 bytes the
-     * offset, where the line starts, the bytes in hex and as characters.
-     */
-    static void dumpMem(Buffer buffer, PrintStream out) {
-        byte[] bytes = buffer.toByteArray();
-        int base = System.identityHashCode(buffer);
-        StringBuilder sb = new StringBuilder();
-        for (int line = 0; line < bytes.length; line += 16) {
-            StringBuilder hex = new StringBuilder(48);
-            StringBuilder chars = new StringBuilder(16);
-            for (int i = line; i < Math.min(bytes.length, line + 16); i++) {
-                int b = bytes[i] & 0xff;
-                hex.append(String.format(Locale.ROOT, "%02x ", b));
-                chars.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
-            }
-            sb.append(String.format(Locale.ROOT, "%08x (0x%x): %-48.48s %-16.16s%n", line, base + line, hex, chars));
-        }
-        out.print(sb);
-        out.flush();
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import org.gstmini.base.BaseSrc;
 import org.gstmini.core.Buffer;
-import org.gstmini.core.BufferFlag;
 import org.gstmini.core.ClockTime;
 import org.gstmini.core.ElementFactory;
 import org.gstmini.core.Event;
@@ -177,7 +176,7 @@ public final class FakeSrc extends BaseSrc {
         int size = nextSize();
         Buffer buf = get(DATA) == FakeSrcDataType.SUBBUFFER ? subBuffer(size) : allocate(size);
         if (get(DUMP)) {
-            dump(buf);
+            BufferText.dumpMem(buf, System.out);
         }
         long time = ClockTime.NONE;
         long duration = ClockTime.NONE;
@@ -262,50 +261,7 @@ public final class FakeSrc extends BaseSrc {
 
     /** The "last-message" text of a created buffer, as gst_fake_src_create writes it. */
     private String describe(Buffer buf) {
-        int bits = 0;
-        StringBuilder names = new StringBuilder();
-        for (BufferFlag f : buf.flags()) {
-            bits |= gstFlagBit(f);
-            names.append(names.length() == 0 ? "" : " ").append(f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-        }
-        return String.format("create   ******* (%s) (%d bytes, dts: %s, pts:%s, duration: %s, offset: %d, "
-                        + "offset_end: %d, flags: %08x %s) 0x%x",
-                getSrcPad(), buf.size(), timeOrNone(buf.dts()), timeOrNone(buf.pts()), timeOrNone(buf.duration()),
-                buf.offset(), buf.offsetEnd(), bits, names, System.identityHashCode(buf));
-    }
-
-    private static String timeOrNone(long t) {
-        return t == ClockTime.NONE ? "none" : ClockTime.format(t);
-    }
-
-    /** GStreamer's numeric value of a buffer flag (GstBufferFlags), for "last-message". */
-    private static int gstFlagBit(BufferFlag f) {
-        return switch (f) {
-            case DISCONT -> 1 << 6;
-            case CORRUPTED -> 1 << 8;
-            case MARKER -> 1 << 9;
-            case HEADER -> 1 << 10;
-            case GAP -> 1 << 11;
-            case DROPPABLE -> 1 << 12;
-            case DELTA_UNIT -> 1 << 13;
-        };
-    }
-
-    /** Like {@code gst_util_dump_mem}: offset, hex bytes, printable characters. */
-    private static void dump(Buffer buf) {
-        byte[] bytes = buf.toByteArray();
-        StringBuilder out = new StringBuilder();
-        for (int line = 0; line < bytes.length; line += 16) {
-            StringBuilder hex = new StringBuilder();
-            StringBuilder text = new StringBuilder();
-            for (int i = line; i < Math.min(bytes.length, line + 16); i++) {
-                int b = bytes[i] & 0xff;
-                hex.append(String.format("%02x ", b));
-                text.append(b >= 0x20 && b < 0x7f ? (char) b : '.');
-            }
-            out.append(String.format("%08x: %-48s %s%n", line, hex, text));
-        }
-        System.out.print(out);
+        return BufferText.lastMessage("create  ", getSrcPad(), buf, "pts:", "");
     }
 
     /** {@code gst_util_uint64_scale}: value * num / denom without overflow. */
