@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gstmini.core.Bin;
@@ -107,6 +108,7 @@ public final class GstLaunch {
     private volatile boolean printing = true;
     private boolean waitingEos;
     private boolean quit;
+    private final AtomicBoolean errorPrinted = new AtomicBoolean();
     private long playStarted = -1;
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile int exitCode = EXIT_OK;
@@ -294,7 +296,9 @@ public final class GstLaunch {
 
     /** Runs in the posting thread ({@code bus_sync_handler}): errors are printed at once. */
     private Bus.SyncReply syncHandler(Bus bus, Message m) {
-        if (m instanceof Message.Error e) {
+        // Only the first error, as gst-launch-1.0 (its loop ends there): base classes post a
+        // fallback "state change failed" error after an element's own, which would only confuse.
+        if (m instanceof Message.Error e && !errorPrinted.getAndSet(true)) {
             printError(e);
             if (targetState == State.PAUSED) {
                 err.println("ERROR: pipeline doesn't want to preroll.");
