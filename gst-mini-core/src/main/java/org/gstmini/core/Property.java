@@ -1,5 +1,10 @@
 package org.gstmini.core;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -34,14 +39,56 @@ public final class Property<T> {
         PLAYING
     }
 
-    /** Optional interface for enums used as property values: GStreamer's nick and number. */
-    public interface EnumValue {
-        /** The word users type, e.g. "downstream". */
+    /**
+     * GStreamer's number, nick and description for one constant of an enum used as a property
+     * value: the three fields of a {@code GEnumValue} ({@code value}, {@code value_nick},
+     * {@code value_name}). Put it on the enum constants; the enum itself needs no fields:
+     *
+     * <pre>{@code
+     * public enum FakeSrcSizeType {
+     *     @Property.Nick(value = 1, nick = "empty", description = "Send empty buffers")
+     *     EMPTY,
+     *     @Property.Nick(value = 2, nick = "fixed", description = "Fixed size buffers (sizemax sized)")
+     *     FIXED
+     * }
+     * }</pre>
+     *
+     * <p>gst-launch accepts the nick or the number ({@code sizetype=empty}, {@code sizetype=1});
+     * gst-inspect prints all three. Read them with {@link #nickOf}, {@link #numberOf} and
+     * {@link #descriptionOf}; a constant without the annotation gets its name in lower case with
+     * dashes, its ordinal and its name.
+     */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.FIELD)
+    public @interface Nick {
+        /** The number users may type instead of the nick ({@code GEnumValue.value}). */
+        int value();
+
+        /** The word users type, e.g. "downstream" ({@code GEnumValue.value_nick}). */
         String nick();
 
-        /** The number users may type instead. */
-        int value();
+        /** What gst-inspect prints next to the nick ({@code GEnumValue.value_name}); empty means the name. */
+        String description() default "";
     }
+
+    /** The annotations of an enum's constants, by ordinal (null where a constant has none). */
+    private static final ClassValue<Nick[]> NICKS = new ClassValue<>() {
+        @Override
+        protected Nick[] computeValue(Class<?> type) {
+            Object[] constants = type.getEnumConstants();
+            Nick[] nicks = new Nick[constants.length];
+            for (Object c : constants) {
+                Enum<?> e = (Enum<?>) c;
+                try {
+                    nicks[e.ordinal()] = type.getField(e.name()).getAnnotation(Nick.class);
+                } catch (NoSuchFieldException ex) {
+                    // a public enum constant is always a public field; keep the defaults if not
+                }
+            }
+            return nicks;
+        }
+    };
 
     private final String name;
     private final String blurb;
@@ -98,7 +145,7 @@ public final class Property<T> {
                 text -> text);
     }
 
-    /** An enum property; values are typed by nick (see {@link EnumValue}), Java name or number. */
+    /** An enum property; values are typed by nick (see {@link Nick}), Java name or number. */
     public static <E extends Enum<E>> Property<E> ofEnum(String name, String blurb, E defaultValue) {
         Class<E> type = defaultValue.getDeclaringClass();
         return new Property<>(name, blurb, type, defaultValue, null, null, true, Mutability.READY,
@@ -268,17 +315,26 @@ public final class Property<T> {
         return "Object of type \"" + type.getSimpleName() + "\"";
     }
 
-    /** The nick of an enum constant: its {@link EnumValue#nick()} or its name in lower case with dashes. */
+    /** The nick of an enum constant: its {@link Nick#nick()} or its name in lower case with dashes. */
     public static String nickOf(Enum<?> e) {
-        if (e instanceof EnumValue ev) {
-            return ev.nick();
-        }
-        return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Nick n = nick(e);
+        return n != null ? n.nick() : e.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The number of an enum constant: its {@link EnumValue#value()} or its ordinal. */
+    /** The number of an enum constant: its {@link Nick#value()} or its ordinal. */
     public static int numberOf(Enum<?> e) {
-        return e instanceof EnumValue ev ? ev.value() : e.ordinal();
+        Nick n = nick(e);
+        return n != null ? n.value() : e.ordinal();
+    }
+
+    /** The description of an enum constant, as gst-inspect prints it: its {@link Nick#description()} or its name. */
+    public static String descriptionOf(Enum<?> e) {
+        Nick n = nick(e);
+        return n != null && !n.description().isEmpty() ? n.description() : e.name();
+    }
+
+    private static Nick nick(Enum<?> e) {
+        return NICKS.get(e.getDeclaringClass())[e.ordinal()];
     }
 
     private static Boolean parseBoolean(String text) {

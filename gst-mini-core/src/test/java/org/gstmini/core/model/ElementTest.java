@@ -41,26 +41,11 @@ class ElementTest {
 
     /** A hand-made element with one property of each kind. */
     static final class Knobs extends Element {
-        enum Mode implements Property.EnumValue {
-            FAST("fast", 1), SLOW_MOTION("slow-motion", 7);
-
-            private final String nick;
-            private final int value;
-
-            Mode(String nick, int value) {
-                this.nick = nick;
-                this.value = value;
-            }
-
-            @Override
-            public String nick() {
-                return nick;
-            }
-
-            @Override
-            public int value() {
-                return value;
-            }
+        enum Mode {
+            @Property.Nick(value = 1, nick = "fast")
+            FAST,
+            @Property.Nick(value = 7, nick = "slow-motion")
+            SLOW_MOTION
         }
 
         static final Property<Integer> COUNT = Property.ofInt("count", "How many", 0, 100, 10);

@@ -76,26 +76,13 @@ final class ParseTestElements implements Plugin {
     }
 
     /** An enum with GStreamer-style nicks and numbers. */
-    enum Mode implements Property.EnumValue {
-        FAST("fast", 0), CAREFUL("careful", 1), WILD_GUESS("wild-guess", 7);
-
-        private final String nick;
-        private final int value;
-
-        Mode(String nick, int value) {
-            this.nick = nick;
-            this.value = value;
-        }
-
-        @Override
-        public String nick() {
-            return nick;
-        }
-
-        @Override
-        public int value() {
-            return value;
-        }
+    enum Mode {
+        @Property.Nick(value = 0, nick = "fast")
+        FAST,
+        @Property.Nick(value = 1, nick = "careful")
+        CAREFUL,
+        @Property.Nick(value = 7, nick = "wild-guess")
+        WILD_GUESS
     }
 
     /** Has a property of every type; passes nothing (pads only for linking). */

@@ -540,9 +540,8 @@ public final class GstInspect {
                 + (current == null ? "null" : Property.numberOf(current) + ", \"" + Property.nickOf(current) + "\""));
         for (Object constant : type.getEnumConstants()) {
             Enum<?> e = (Enum<?>) constant;
-            String description = e.toString().equals(e.name()) ? e.name() : e.toString();
             lines.add(v + "   (" + Property.numberOf(e) + "): " + String.format("%-16s", Property.nickOf(e)) + " - "
-                    + description);
+                    + Property.descriptionOf(e));
         }
     }
 

@@ -24,37 +24,13 @@ import org.gstmini.core.spi.PluginRegistrar;
  */
 final class ToolTestSink extends Element {
     /** What the sink does. */
-    enum Action implements Property.EnumValue {
-        EOS("eos", 0),
-        ERROR_IN_PAUSED("error-in-paused", 1),
-        ERROR_IN_PLAYING("error-in-playing", 2);
-
-        private final String nick;
-        private final int value;
-
-        Action(String nick, int value) {
-            this.nick = nick;
-            this.value = value;
-        }
-
-        @Override
-        public String nick() {
-            return nick;
-        }
-
-        @Override
-        public int value() {
-            return value;
-        }
-
-        @Override
-        public String toString() {
-            return switch (this) {
-                case EOS -> "Post EOS in PLAYING";
-                case ERROR_IN_PAUSED -> "Fail on the way to PAUSED";
-                case ERROR_IN_PLAYING -> "Post an error in PLAYING";
-            };
-        }
+    enum Action {
+        @Property.Nick(value = 0, nick = "eos", description = "Post EOS in PLAYING")
+        EOS,
+        @Property.Nick(value = 1, nick = "error-in-paused", description = "Fail on the way to PAUSED")
+        ERROR_IN_PAUSED,
+        @Property.Nick(value = 2, nick = "error-in-playing", description = "Post an error in PLAYING")
+        ERROR_IN_PLAYING
     }
 
     static final Property<Action> ACTION = Property.ofEnum("action", "What to do on the way to PLAYING", Action.EOS);

@@ -43,32 +43,21 @@ public final class FakeSink extends BaseSink {
             .author("gst-mini").padTemplate(SINK_TEMPLATE).build();
 
     /** Which state change {@code state-error} makes fail ({@code GstFakeSinkStateError}). */
-    public enum StateError implements Property.EnumValue {
-        NONE("none", 0),
-        NULL_TO_READY("null-to-ready", 1),
-        READY_TO_PAUSED("ready-to-paused", 2),
-        PAUSED_TO_PLAYING("paused-to-playing", 3),
-        PLAYING_TO_PAUSED("playing-to-paused", 4),
-        PAUSED_TO_READY("paused-to-ready", 5),
-        READY_TO_NULL("ready-to-null", 6);
-
-        private final String nick;
-        private final int value;
-
-        StateError(String nick, int value) {
-            this.nick = nick;
-            this.value = value;
-        }
-
-        @Override
-        public String nick() {
-            return nick;
-        }
-
-        @Override
-        public int value() {
-            return value;
-        }
+    public enum StateError {
+        @Property.Nick(value = 0, nick = "none", description = "No state change errors")
+        NONE,
+        @Property.Nick(value = 1, nick = "null-to-ready", description = "Fail state change from NULL to READY")
+        NULL_TO_READY,
+        @Property.Nick(value = 2, nick = "ready-to-paused", description = "Fail state change from READY to PAUSED")
+        READY_TO_PAUSED,
+        @Property.Nick(value = 3, nick = "paused-to-playing", description = "Fail state change from PAUSED to PLAYING")
+        PAUSED_TO_PLAYING,
+        @Property.Nick(value = 4, nick = "playing-to-paused", description = "Fail state change from PLAYING to PAUSED")
+        PLAYING_TO_PAUSED,
+        @Property.Nick(value = 5, nick = "paused-to-ready", description = "Fail state change from PAUSED to READY")
+        PAUSED_TO_READY,
+        @Property.Nick(value = 6, nick = "ready-to-null", description = "Fail state change from READY to NULL")
+        READY_TO_NULL
     }
 
     public static final Property<StateError> STATE_ERROR = Property.ofEnum("state-error",

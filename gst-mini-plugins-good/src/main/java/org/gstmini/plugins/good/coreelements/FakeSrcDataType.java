@@ -3,27 +3,11 @@ package org.gstmini.plugins.good.coreelements;
 import org.gstmini.core.Property;
 
 /** How {@link FakeSrc} allocates its buffers ({@code GstFakeSrcDataType}, property "data"). */
-public enum FakeSrcDataType implements Property.EnumValue {
+public enum FakeSrcDataType {
     /** A new array for every buffer. */
-    ALLOCATE("allocate", 1),
+    @Property.Nick(value = 1, nick = "allocate", description = "Allocate data")
+    ALLOCATE,
     /** Slices of a shared parent array of "parentsize" bytes. */
-    SUBBUFFER("subbuffer", 2);
-
-    private final String nick;
-    private final int value;
-
-    FakeSrcDataType(String nick, int value) {
-        this.nick = nick;
-        this.value = value;
-    }
-
-    @Override
-    public String nick() {
-        return nick;
-    }
-
-    @Override
-    public int value() {
-        return value;
-    }
+    @Property.Nick(value = 2, nick = "subbuffer", description = "Subbuffer data")
+    SUBBUFFER
 }

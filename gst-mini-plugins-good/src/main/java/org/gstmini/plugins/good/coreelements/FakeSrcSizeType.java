@@ -3,29 +3,11 @@ package org.gstmini.plugins.good.coreelements;
 import org.gstmini.core.Property;
 
 /** How {@link FakeSrc} sizes its buffers ({@code GstFakeSrcSizeType}, property "sizetype"). */
-public enum FakeSrcSizeType implements Property.EnumValue {
-    /** Send empty buffers. */
-    EMPTY("empty", 1),
-    /** Fixed size buffers (sizemax sized). */
-    FIXED("fixed", 2),
-    /** Random sized buffers (sizemin &lt;= size &lt;= sizemax). */
-    RANDOM("random", 3);
-
-    private final String nick;
-    private final int value;
-
-    FakeSrcSizeType(String nick, int value) {
-        this.nick = nick;
-        this.value = value;
-    }
-
-    @Override
-    public String nick() {
-        return nick;
-    }
-
-    @Override
-    public int value() {
-        return value;
-    }
+public enum FakeSrcSizeType {
+    @Property.Nick(value = 1, nick = "empty", description = "Send empty buffers")
+    EMPTY,
+    @Property.Nick(value = 2, nick = "fixed", description = "Fixed size buffers (sizemax sized)")
+    FIXED,
+    @Property.Nick(value = 3, nick = "random", description = "Random sized buffers (sizemin <= size <= sizemax)")
+    RANDOM
 }

@@ -201,7 +201,7 @@ public final class FileSink extends BaseSink {
                 fullBuffer = ByteBuffer.allocate(Math.min(bufferSize, INITIAL_FULL_BUFFER));
             }
             LOG.debug("{}: opened {}, seekable {}, buffer-mode {}, buffer-size {}", getName(), location, seekable,
-                    mode.nick(), bufferSize);
+                    Property.nickOf(mode), bufferSize);
             return true;
         }
     }

@@ -11,42 +11,20 @@ import org.gstmini.core.Property;
  * <p>Whatever the mode, nothing the sink accepted is lost: the collected bytes are written out
  * before a seek, on EOS, on PAUSED→READY and when the file is closed.
  */
-public enum FileSinkBufferMode implements Property.EnumValue {
+public enum FileSinkBufferMode {
     /**
      * Default buffering: incoming buffers are kept (not copied) until more than
      * {@code buffer-size} bytes wait, then written with one gathering write.
      */
-    DEFAULT("default", -1, "Default buffering"),
+    @Property.Nick(value = -1, nick = "default", description = "Default buffering")
+    DEFAULT,
     /** Fully buffered: bytes are copied into a {@code buffer-size} buffer, written when it is full. */
-    FULL("full", 0, "Fully buffered"),
+    @Property.Nick(value = 0, nick = "full", description = "Fully buffered")
+    FULL,
     /** Line buffered: deprecated in GStreamer and the same as {@link #FULL}. */
-    LINE("line", 1, "Line buffered (deprecated, like full)"),
+    @Property.Nick(value = 1, nick = "line", description = "Line buffered (deprecated, like full)")
+    LINE,
     /** Unbuffered: every buffer is written to the file as it arrives. */
-    UNBUFFERED("unbuffered", 2, "Unbuffered");
-
-    private final String nick;
-    private final int value;
-    private final String description;
-
-    FileSinkBufferMode(String nick, int value, String description) {
-        this.nick = nick;
-        this.value = value;
-        this.description = description;
-    }
-
-    @Override
-    public String nick() {
-        return nick;
-    }
-
-    @Override
-    public int value() {
-        return value;
-    }
-
-    /** GStreamer's description of the value, as gst-inspect prints it. */
-    @Override
-    public String toString() {
-        return description;
-    }
+    @Property.Nick(value = 2, nick = "unbuffered", description = "Unbuffered")
+    UNBUFFERED
 }

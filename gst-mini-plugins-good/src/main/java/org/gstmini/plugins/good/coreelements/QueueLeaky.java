@@ -7,29 +7,14 @@ import org.gstmini.core.Property;
  * Mirrors {@code GstQueueLeaky} (plugins/elements/gstqueue.h), with GStreamer's nicks and
  * numbers, so {@code queue leaky=downstream} and {@code queue leaky=2} both work in gst-launch.
  */
-public enum QueueLeaky implements Property.EnumValue {
+public enum QueueLeaky {
     /** Not leaky: a full queue blocks the thread that pushes into it until there is room. */
-    NO("no", 0),
+    @Property.Nick(value = 0, nick = "no", description = "Not Leaky")
+    NO,
     /** Leaky on upstream: a full queue drops the <em>new</em> buffer that arrives. */
-    UPSTREAM("upstream", 1),
+    @Property.Nick(value = 1, nick = "upstream", description = "Leaky on upstream (new buffers)")
+    UPSTREAM,
     /** Leaky on downstream: a full queue drops its <em>oldest</em> buffers to make room. */
-    DOWNSTREAM("downstream", 2);
-
-    private final String nick;
-    private final int value;
-
-    QueueLeaky(String nick, int value) {
-        this.nick = nick;
-        this.value = value;
-    }
-
-    @Override
-    public String nick() {
-        return nick;
-    }
-
-    @Override
-    public int value() {
-        return value;
-    }
+    @Property.Nick(value = 2, nick = "downstream", description = "Leaky on downstream (old buffers)")
+    DOWNSTREAM
 }

@@ -7,29 +7,14 @@ import org.gstmini.core.Property;
  * {@code animation-mode} property, with the nicks and numbers of GStreamer's
  * {@code GstVideoTestSrcAnimationMode}.
  */
-public enum VideoTestSrcAnimationMode implements Property.EnumValue {
+public enum VideoTestSrcAnimationMode {
     /** The frame count: the same frames every run (the default). */
-    FRAMES(0, "frames"),
+    @Property.Nick(value = 0, nick = "frames", description = "frame count")
+    FRAMES,
     /** The wall clock: the ball is where the time of day says. */
-    WALL_TIME(1, "wall-time"),
+    @Property.Nick(value = 1, nick = "wall-time", description = "wall clock time")
+    WALL_TIME,
     /** The buffer's timestamp. */
-    RUNNING_TIME(2, "running-time");
-
-    private final int value;
-    private final String nick;
-
-    VideoTestSrcAnimationMode(int value, String nick) {
-        this.value = value;
-        this.nick = nick;
-    }
-
-    @Override
-    public int value() {
-        return value;
-    }
-
-    @Override
-    public String nick() {
-        return nick;
-    }
+    @Property.Nick(value = 2, nick = "running-time", description = "running time")
+    RUNNING_TIME
 }

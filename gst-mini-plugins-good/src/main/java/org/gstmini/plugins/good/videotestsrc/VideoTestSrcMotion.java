@@ -6,29 +6,14 @@ import org.gstmini.core.Property;
  * How the ball of {@code pattern=ball} moves: the values of videotestsrc's {@code motion}
  * property, with the nicks and numbers of GStreamer's {@code GstVideoTestSrcMotionType}.
  */
-public enum VideoTestSrcMotion implements Property.EnumValue {
+public enum VideoTestSrcMotion {
     /** Waves back and forth, up and down (the default). */
-    WAVY(0, "wavy"),
+    @Property.Nick(value = 0, nick = "wavy", description = "Ball waves back and forth, up and down")
+    WAVY,
     /** Circles the centre once per second of animation, with a cross-hair. */
-    SWEEP(1, "sweep"),
+    @Property.Nick(value = 1, nick = "sweep", description = "1 revolution per second")
+    SWEEP,
     /** Half a revolution per second, then back to the top. */
-    HSWEEP(2, "hsweep");
-
-    private final int value;
-    private final String nick;
-
-    VideoTestSrcMotion(int value, String nick) {
-        this.value = value;
-        this.nick = nick;
-    }
-
-    @Override
-    public int value() {
-        return value;
-    }
-
-    @Override
-    public String nick() {
-        return nick;
-    }
+    @Property.Nick(value = 2, nick = "hsweep", description = "1/2 revolution per second, then reset to top")
+    HSWEEP
 }

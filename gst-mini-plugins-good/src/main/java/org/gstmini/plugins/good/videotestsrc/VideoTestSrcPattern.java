@@ -10,75 +10,79 @@ import org.gstmini.core.Property;
  * <p>GStreamer 1.22 also has {@code smpte-rp-219} (25); gst-mini does not paint it, so it is
  * not offered.
  */
-public enum VideoTestSrcPattern implements Property.EnumValue {
+public enum VideoTestSrcPattern {
     /** Colour bars in the layout of SMPTE ECR 1-1978 (100% bars on top). */
-    SMPTE(0, "smpte", "SMPTE 100% color bars", false),
+    @Property.Nick(value = 0, nick = "smpte", description = "SMPTE 100% color bars")
+    SMPTE(false),
     /** Random grey noise, like an untuned television. */
-    SNOW(1, "snow", "Random (television snow)", false),
+    @Property.Nick(value = 1, nick = "snow", description = "Random (television snow)")
+    SNOW(false),
     /** The background colour (black by default). */
-    BLACK(2, "black", "100% Black", true),
+    @Property.Nick(value = 2, nick = "black", description = "100% Black")
+    BLACK(true),
     /** The foreground colour (white by default). */
-    WHITE(3, "white", "100% White", true),
-    RED(4, "red", "Red", true),
-    GREEN(5, "green", "Green", true),
-    BLUE(6, "blue", "Blue", true),
+    @Property.Nick(value = 3, nick = "white", description = "100% White")
+    WHITE(true),
+    @Property.Nick(value = 4, nick = "red", description = "Red")
+    RED(true),
+    @Property.Nick(value = 5, nick = "green", description = "Green")
+    GREEN(true),
+    @Property.Nick(value = 6, nick = "blue", description = "Blue")
+    BLUE(true),
     /** Red and green squares of 1 pixel. */
-    CHECKERS_1(7, "checkers-1", "Checkers 1px", true),
-    CHECKERS_2(8, "checkers-2", "Checkers 2px", true),
-    CHECKERS_4(9, "checkers-4", "Checkers 4px", true),
-    CHECKERS_8(10, "checkers-8", "Checkers 8px", true),
+    @Property.Nick(value = 7, nick = "checkers-1", description = "Checkers 1px")
+    CHECKERS_1(true),
+    @Property.Nick(value = 8, nick = "checkers-2", description = "Checkers 2px")
+    CHECKERS_2(true),
+    @Property.Nick(value = 9, nick = "checkers-4", description = "Checkers 4px")
+    CHECKERS_4(true),
+    @Property.Nick(value = 10, nick = "checkers-8", description = "Checkers 8px")
+    CHECKERS_8(true),
     /** Concentric rings of rising frequency. */
-    CIRCULAR(11, "circular", "Circular", true),
+    @Property.Nick(value = 11, nick = "circular", description = "Circular")
+    CIRCULAR(true),
     /** Alternates the background and foreground colour every frame. */
-    BLINK(12, "blink", "Blink", false),
+    @Property.Nick(value = 12, nick = "blink", description = "Blink")
+    BLINK(false),
     /** Seven full-height 75% colour bars. */
-    SMPTE75(13, "smpte75", "SMPTE 75% color bars", true),
+    @Property.Nick(value = 13, nick = "smpte75", description = "SMPTE 75% color bars")
+    SMPTE75(true),
     /** A zone plate driven by the k0 ... kt2 properties (uniform grey when they are all 0). */
-    ZONE_PLATE(14, "zone-plate", "Zone plate", true),
+    @Property.Nick(value = 14, nick = "zone-plate", description = "Zone plate")
+    ZONE_PLATE(true),
     /** Checkers of legal and out-of-gamut values (visible in YUV formats only). */
-    GAMUT(15, "gamut", "Gamut checkers", true),
+    @Property.Nick(value = 15, nick = "gamut", description = "Gamut checkers")
+    GAMUT(true),
     /** The zone plate on the chroma channels. */
-    CHROMA_ZONE_PLATE(16, "chroma-zone-plate", "Chroma zone plate", true),
+    @Property.Nick(value = 16, nick = "chroma-zone-plate", description = "Chroma zone plate")
+    CHROMA_ZONE_PLATE(true),
     /** The foreground colour. */
-    SOLID_COLOR(17, "solid-color", "Solid color", true),
+    @Property.Nick(value = 17, nick = "solid-color", description = "Solid color")
+    SOLID_COLOR(true),
     /** A moving anti-aliased ball; see the animation-mode and motion properties. */
-    BALL(18, "ball", "Moving ball", false),
+    @Property.Nick(value = 18, nick = "ball", description = "Moving ball")
+    BALL(false),
     /** Seven full-height 100% colour bars. */
-    SMPTE100(19, "smpte100", "SMPTE 100% color bars", true),
+    @Property.Nick(value = 19, nick = "smpte100", description = "SMPTE 100% color bars")
+    SMPTE100(true),
     /** A vertical bar of the foreground colour on the background colour. */
-    BAR(20, "bar", "Bar", true),
-    PINWHEEL(21, "pinwheel", "Pinwheel", true),
-    SPOKES(22, "spokes", "Spokes", true),
+    @Property.Nick(value = 20, nick = "bar", description = "Bar")
+    BAR(true),
+    @Property.Nick(value = 21, nick = "pinwheel", description = "Pinwheel")
+    PINWHEEL(true),
+    @Property.Nick(value = 22, nick = "spokes", description = "Spokes")
+    SPOKES(true),
     /** From the background colour at the top to the foreground colour at the bottom. */
-    GRADIENT(23, "gradient", "Gradient", true),
+    @Property.Nick(value = 23, nick = "gradient", description = "Gradient")
+    GRADIENT(true),
     /** Every colour the format can show, spread over the picture. */
-    COLORS(24, "colors", "Colors", true);
+    @Property.Nick(value = 24, nick = "colors", description = "Colors")
+    COLORS(true);
 
-    private final int value;
-    private final String nick;
-    private final String description;
     private final boolean still;
 
-    VideoTestSrcPattern(int value, String nick, String description, boolean still) {
-        this.value = value;
-        this.nick = nick;
-        this.description = description;
+    VideoTestSrcPattern(boolean still) {
         this.still = still;
-    }
-
-    @Override
-    public int value() {
-        return value;
-    }
-
-    @Override
-    public String nick() {
-        return nick;
-    }
-
-    /** The text gst-inspect shows next to the nick. */
-    public String description() {
-        return description;
     }
 
     /**

@@ -30,6 +30,7 @@ import org.gstmini.core.Format;
 import org.gstmini.core.Message;
 import org.gstmini.core.MessageType;
 import org.gstmini.core.Pipeline;
+import org.gstmini.core.Property;
 import org.gstmini.core.Query;
 import org.gstmini.core.Rank;
 import org.gstmini.core.Segment;
@@ -161,7 +162,7 @@ class FileSinkTest {
     @ParameterizedTest
     @EnumSource(FileSinkBufferMode.class)
     void everyBufferModeWritesEverythingByEos(FileSinkBufferMode mode) throws Exception {
-        Path out = dir.resolve("mode-" + mode.nick() + ".txt");
+        Path out = dir.resolve("mode-" + Property.nickOf(mode) + ".txt");
         FileSink sink = filesink(out);
         sink.set(FileSink.BUFFER_MODE, mode);
         sink.set(FileSink.BUFFER_SIZE, 10);

@@ -25,6 +25,7 @@ import org.gstmini.core.Format;
 import org.gstmini.core.Message;
 import org.gstmini.core.MessageType;
 import org.gstmini.core.Pipeline;
+import org.gstmini.core.Property;
 import org.gstmini.core.Query;
 import org.gstmini.core.SeekFlag;
 import org.gstmini.core.SeekType;
@@ -97,7 +98,7 @@ class VideoTestSrcTest {
         s.setPropertyFromString("pattern", "17");
         assertEquals(VideoTestSrcPattern.SOLID_COLOR, s.get(VideoTestSrc.PATTERN));
         s.setPropertyFromString("pattern", "checkers-8");
-        assertEquals(10, Property_numberOf(s.get(VideoTestSrc.PATTERN)));
+        assertEquals(10, Property.numberOf(s.get(VideoTestSrc.PATTERN)));
         s.setPropertyFromString("foreground-color", "0x80ff0000");
         assertEquals(0x80ff0000L, s.get(VideoTestSrc.FOREGROUND_COLOR));
         String[] nicks = {"smpte", "snow", "black", "white", "red", "green", "blue", "checkers-1", "checkers-2",
@@ -105,13 +106,9 @@ class VideoTestSrcTest {
             "solid-color", "ball", "smpte100", "bar", "pinwheel", "spokes", "gradient", "colors"};
         for (int i = 0; i < nicks.length; i++) {
             VideoTestSrcPattern p = VideoTestSrcPattern.values()[i];
-            assertEquals(nicks[i], p.nick());
-            assertEquals(i, p.value());
+            assertEquals(nicks[i], Property.nickOf(p));
+            assertEquals(i, Property.numberOf(p));
         }
-    }
-
-    private static int Property_numberOf(Enum<?> e) {
-        return org.gstmini.core.Property.numberOf(e);
     }
 
     @Test
