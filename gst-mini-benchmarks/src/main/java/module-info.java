@@ -16,10 +16,18 @@
  * path. The descriptor is still compiled in the reactor build, to keep the module honest
  * (it only uses exported core API), and it works on the module path too when the fork is given
  * the module path explicitly (see README.md).
+ *
+ * <p>The pipeline benchmarks build real pipelines with {@code Parse.launch}; their elements
+ * (fakesrc, identity, queue, tee, videotestsrc, ...) come from gst-mini-plugins-good, a
+ * <em>runtime</em> dependency found by the registry through ServiceLoader, never required here.
  */
 module org.gstmini.benchmarks {
     // transitive: the exported benchmark classes show core types (Buffer, Pad, FlowReturn) in their API
     requires transitive org.gstmini.core;
+    // WakeupError's measuring sink extends BaseSink
+    requires org.gstmini.base;
+    // process CPU time (com.sun.management.OperatingSystemMXBean) for WakeupError
+    requires jdk.management;
     requires jmh.core;
 
     exports org.gstmini.benchmarks;

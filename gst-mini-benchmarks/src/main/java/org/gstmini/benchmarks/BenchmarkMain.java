@@ -15,13 +15,16 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * Runs JMH with the usual command line ({@code -prof gc}, {@code -p elements=0,10}, {@code -wi 5},
  * a benchmark regexp, ...) and then prints what the push-path issue asks for: ns per buffer for
  * each chain length, the slope (ns per element per buffer), buffers per second with no element,
- * and, with {@code -prof gc}, the bytes allocated per buffer.
+ * and, with {@code -prof gc}, the bytes allocated per buffer. For {@link PipelineBenchmark} it
+ * prints buffers/s and ns/buffer per pipeline, the slope over the identity chains (ns per
+ * identity per buffer), and the ratio to the GStreamer 1.22 reference numbers of the issue.
  *
  * <p>{@code -h}, {@code -l}, {@code -lp}, {@code -lprof} and {@code -lrf} go straight to
  * {@code org.openjdk.jmh.Main}.
  */
 public final class BenchmarkMain {
     private static final String PUSH = PushPathBenchmark.class.getName() + ".push";
+    private static final String PIPELINE = PipelineBenchmark.class.getName() + ".playToEos";
 
     private BenchmarkMain() {
     }
@@ -49,6 +52,7 @@ public final class BenchmarkMain {
             return;
         }
         printPushPathSummary(results);
+        printPipelineSummary(results);
     }
 
     /** Prints the summary for {@link PushPathBenchmark#push}, if it ran. */
@@ -109,5 +113,84 @@ public final class BenchmarkMain {
             out.append("(run with -prof gc for bytes/buffer)\n");
         }
         System.out.print(out);
+    }
+
+    /** GStreamer 1.22's numbers quoted by the issue (buffers/s, ns): the targets' reference. */
+    static final double GST_REF_SRC_SINK = 3.6e6;
+    static final double GST_REF_NS_PER_IDENTITY = 133;
+    static final double GST_REF_ONE_QUEUE_PINNED = 1.0e6;
+
+    /** Prints the summary for {@link PipelineBenchmark#playToEos}, if it ran. */
+    static void printPipelineSummary(Collection<RunResult> results) {
+        List<Object[]> rows = new ArrayList<>(); // {name, buffers/s, error}
+        for (RunResult r : results) {
+            if (!PIPELINE.equals(r.getParams().getBenchmark())) {
+                continue;
+            }
+            Result<?> primary = r.getPrimaryResult();
+            if (!"ops/s".equals(primary.getScoreUnit())) {
+                continue; // another mode or unit given on the command line
+            }
+            rows.add(new Object[] {r.getParams().getParam("pipeline"), primary.getScore(), primary.getScoreError()});
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("\nPipeline summary (").append(PipelineBenchmark.BUFFERS).append(" buffers per run, PLAYING to EOS; ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, ")
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+                .append(")\n");
+        out.append(String.format(Locale.ROOT, "%-18s %14s %12s %11s  %s%n", "pipeline", "buffers/s", "± (99.9%)",
+                "ns/buffer", "line"));
+        List<double[]> points = new ArrayList<>();
+        for (Object[] row : rows) {
+            String name = (String) row[0];
+            double score = (Double) row[1];
+            double err = (Double) row[2];
+            out.append(String.format(Locale.ROOT, "%-18s %,14.0f %,12.0f %11.1f  %s%n", name, score, err, 1e9 / score,
+                    Pipelines.LINES.getOrDefault(name, "?").replace("%d", "N")));
+            int ids = Pipelines.LINES.containsKey(name) ? Pipelines.identities(name) : -1;
+            if (ids >= 0) {
+                points.add(new double[] {ids, 1e9 / score});
+            }
+        }
+        for (Object[] row : rows) {
+            if ("fakesrc-fakesink".equals(row[0])) {
+                out.append(String.format(Locale.ROOT,
+                        "fakesrc ! fakesink: %.2f x GStreamer's %.1f M buffers/s (issue's reference; target >= 5x)%n",
+                        (Double) row[1] / GST_REF_SRC_SINK, GST_REF_SRC_SINK / 1e6));
+            } else if ("queue".equals(row[0])) {
+                out.append(String.format(Locale.ROOT,
+                        "one queue: %.2f x GStreamer's ~%.1f M buffers/s pinned to one core (issue's reference;"
+                                + " target >= 2x; unpinned here)%n",
+                        (Double) row[1] / GST_REF_ONE_QUEUE_PINNED, GST_REF_ONE_QUEUE_PINNED / 1e6));
+            }
+        }
+        if (points.size() >= 2) {
+            double[] fit = leastSquares(points);
+            out.append(String.format(Locale.ROOT,
+                    "ns per identity per buffer (least-squares slope over %d chains): %.2f   (intercept %.1f ns);"
+                            + " GStreamer ~%.0f ns: %.1f x%n",
+                    points.size(), fit[0], fit[1], GST_REF_NS_PER_IDENTITY, GST_REF_NS_PER_IDENTITY / fit[0]));
+        }
+        System.out.print(out);
+    }
+
+    /** {slope, intercept} of the least-squares line through the points {x, y}. */
+    static double[] leastSquares(List<double[]> points) {
+        double n = points.size();
+        double sx = 0;
+        double sy = 0;
+        double sxx = 0;
+        double sxy = 0;
+        for (double[] p : points) {
+            sx += p[0];
+            sy += p[1];
+            sxx += p[0] * p[0];
+            sxy += p[0] * p[1];
+        }
+        double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        return new double[] {slope, (sy - slope * sx) / n};
     }
 }
