@@ -133,6 +133,7 @@ run_once() {
   echo "$((t1 - t0)) ${exec_ns:--}"
 }
 
+spread() { sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { if (NR == 0) print "-"; else printf "%.0f", (hi - lo) / 1e6 }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "-"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.0f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 # measure <tool> <pinned> <line>: sets MED_WALL, MED_EXEC (ns) over $runs runs
@@ -145,9 +146,9 @@ measure_pair() {
       r=$(run_once gst "$pinned" "$line"); echo "${r% *}" >> "$tmp/gst.wall"; echo "${r#* }" >> "$tmp/gst.exec"
     fi
   done
-  OURS_WALL=$(median < "$tmp/ours.wall"); OURS_EXEC=$(grep -v -- - "$tmp/ours.exec" | median)
-  GST_WALL=$(median < "$tmp/gst.wall"); GST_EXEC=$(grep -v -- - "$tmp/gst.exec" | median)
-  OURS_SPREAD=$(sort -n "$tmp/ours.wall" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.0f", (hi - lo) / 1e6 }')
+  OURS_WALL=$(median < "$tmp/ours.wall"); OURS_EXEC=$({ grep -v -- - "$tmp/ours.exec" || true; } | median)
+  GST_WALL=$(median < "$tmp/gst.wall"); GST_EXEC=$({ grep -v -- - "$tmp/gst.exec" || true; } | median)
+  OURS_SPREAD=$(spread < "$tmp/ours.wall"); GST_SPREAD=$(spread < "$tmp/gst.wall")
 }
 
 rate() { # rate <buffers> <ns>
@@ -176,8 +177,8 @@ min_ns=$(awk -v s="$startup_ours" -v m="$min_seconds" 'BEGIN { a = 20 * s; b = m
 echo "  each gst-mini run lasts >= $(awk -v t="$min_ns" 'BEGIN { printf "%.1f", t / 1e9 }') s: start-up < 5% of the run"
 echo
 
-printf "%-16s %11s | %14s %14s %6s | %14s %14s | %7s %7s\n" "pipeline" "N" "ours buf/s" "GStreamer" "ratio" \
-  "ours in-run" "GStr in-run" "ours s" "±ms"
+printf "%-16s %11s | %14s %14s %6s | %14s %14s | %7s %7s %7s %7s\n" "pipeline" "N" "ours buf/s" "GStreamer" "ratio" \
+  "ours in-run" "GStr in-run" "ours s" "±ms" "GStr s" "±ms"
 [[ -n "${CSV:-}" ]] && echo "pipeline,N,ours_wall_ns,ours_buffers_per_s,gst_wall_ns,gst_buffers_per_s,ratio,ours_exec_ns,gst_exec_ns" > "$CSV"
 
 for name in "${names[@]}"; do
@@ -197,14 +198,15 @@ for name in "${names[@]}"; do
   measure_pair "$pinned" "$line"
   ours_rate=$(rate "$n" "$OURS_WALL")
   gst_rate=$([[ $have_gst == 1 ]] && rate "$n" "$GST_WALL" || echo -)
-  printf "%-16s %11s | %14s %14s %6s | %14s %14s | %7.2f %7s\n" "$name" "$(fmt "$n")" "$(fmt "$ours_rate")" \
+  printf "%-16s %11s | %14s %14s %6s | %14s %14s | %7.2f %7s %7s %7s\n" "$name" "$(fmt "$n")" "$(fmt "$ours_rate")" \
     "$(fmt "$gst_rate")" "$(ratio "$ours_rate" "$gst_rate")" "$(fmt "$(rate "$n" "$OURS_EXEC")")" \
     "$(fmt "$([[ $have_gst == 1 ]] && rate "$n" "$GST_EXEC" || echo -)")" \
-    "$(awk -v t="$OURS_WALL" 'BEGIN { printf "%.3f", t / 1e9 }')" "$OURS_SPREAD"
+    "$(awk -v t="$OURS_WALL" 'BEGIN { printf "%.3f", t / 1e9 }')" "$OURS_SPREAD" \
+    "$([[ $have_gst == 1 ]] && awk -v t="$GST_WALL" 'BEGIN { printf "%.2f", t / 1e9 }' || echo -)" "$GST_SPREAD"
   [[ -n "${CSV:-}" ]] && echo "$name,$n,$OURS_WALL,$ours_rate,${GST_WALL},$gst_rate,$(ratio "$ours_rate" "$gst_rate"),$OURS_EXEC,$GST_EXEC" >> "$CSV"
 done
 echo
 echo "buf/s = N / median wall time of the whole process (start-up included); ratio = ours / GStreamer."
-echo "in-run = N / the tool's own \"Execution ended after\" time (PLAYING to EOS). ±ms = spread (max - min) of gst-mini's runs."
+echo "in-run = N / the tool's own \"Execution ended after\" time (PLAYING to EOS). s = median wall time, ±ms = spread (max - min) of the runs."
 echo "queue-pinned: both tools under 'taskset -c 0' (one core)."
 echo "finished $(date -u '+%H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg); waited $(awk '{ s += $1 } END { print s + 0 }' "$tmp/waited" 2> /dev/null || echo 0) s in all for quiet CPUs"

@@ -161,10 +161,12 @@ public final class BenchmarkMain {
                         "fakesrc ! fakesink: %.2f x GStreamer's %.1f M buffers/s (issue's reference; target >= 5x)%n",
                         (Double) row[1] / GST_REF_SRC_SINK, GST_REF_SRC_SINK / 1e6));
             } else if ("queue".equals(row[0])) {
+                int cpus = Runtime.getRuntime().availableProcessors();
                 out.append(String.format(Locale.ROOT,
                         "one queue: %.2f x GStreamer's ~%.1f M buffers/s pinned to one core (issue's reference;"
-                                + " target >= 2x; unpinned here)%n",
-                        (Double) row[1] / GST_REF_ONE_QUEUE_PINNED, GST_REF_ONE_QUEUE_PINNED / 1e6));
+                                + " target >= 2x; this run: %s)%n",
+                        (Double) row[1] / GST_REF_ONE_QUEUE_PINNED, GST_REF_ONE_QUEUE_PINNED / 1e6,
+                        cpus == 1 ? "pinned to one CPU" : cpus + " CPUs, not pinned; taskset -c 0 to pin"));
             }
         }
         if (points.size() >= 2) {
