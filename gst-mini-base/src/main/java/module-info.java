@@ -8,4 +8,5 @@ module org.gstmini.base {
     requires transitive org.gstmini.core;
 
     exports org.gstmini.base;
+    exports org.gstmini.base.video;
 }

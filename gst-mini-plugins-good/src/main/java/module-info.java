@@ -6,6 +6,7 @@
  */
 module org.gstmini.plugins.good {
     requires org.gstmini.base;
+    requires org.apache.commons.imaging;
 
     provides org.gstmini.core.spi.Plugin with org.gstmini.plugins.good.coreelements.CoreElementsPlugin, org.gstmini.plugins.good.videotestsrc.VideoTestSrcPlugin, org.gstmini.plugins.good.multifile.MultiFilePlugin;
 }

@@ -3,4 +3,5 @@
  */
 module org.gstmini.plugins.ui {
     requires org.gstmini.base;
+    requires java.desktop;
 }
