@@ -7,6 +7,12 @@
 module org.gstmini.plugins.good {
     requires org.gstmini.base;
     requires org.apache.commons.imaging;
+    requires java.desktop;
 
-    provides org.gstmini.core.spi.Plugin with org.gstmini.plugins.good.coreelements.CoreElementsPlugin, org.gstmini.plugins.good.videotestsrc.VideoTestSrcPlugin, org.gstmini.plugins.good.multifile.MultiFilePlugin;
+    provides org.gstmini.core.spi.Plugin with
+            org.gstmini.plugins.good.coreelements.CoreElementsPlugin,
+            org.gstmini.plugins.good.videotestsrc.VideoTestSrcPlugin,
+            org.gstmini.plugins.good.multifile.MultiFilePlugin,
+            org.gstmini.plugins.good.png.PngPlugin,
+            org.gstmini.plugins.good.imagedec.ImageDecPlugin;
 }
