@@ -15,5 +15,6 @@ module org.gstmini.plugins.good {
             org.gstmini.plugins.good.multifile.MultiFilePlugin,
             org.gstmini.plugins.good.png.PngPlugin,
             org.gstmini.plugins.good.imagedec.ImageDecPlugin,
-            org.gstmini.plugins.good.videoscale.VideoScalePlugin;
+            org.gstmini.plugins.good.videoscale.VideoScalePlugin,
+            org.gstmini.plugins.good.imagefreeze.ImageFreezePlugin;
 }

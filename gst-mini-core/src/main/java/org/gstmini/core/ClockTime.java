@@ -1,5 +1,7 @@
 package org.gstmini.core;
 
+import java.math.BigInteger;
+
 /**
  * Time values in gst-mini: always a {@code long} count of nanoseconds.
  *
@@ -50,6 +52,26 @@ public final class ClockTime {
     /** {@code micros} converted to nanoseconds. */
     public static long fromMicros(long micros) {
         return Math.multiplyExact(micros, USECOND);
+    }
+
+    /**
+     * {@code val * num / denom}, rounded down and exact even where {@code val * num} overflows a
+     * long; mirrors {@code gst_util_uint64_scale()} (gst/gstutils.c), the way frame numbers become
+     * timestamps ({@code scale(n, fpsD * SECOND, fpsN)}) without drift. Values are not negative.
+     *
+     * @throws IllegalArgumentException if a value is negative or {@code denom} is 0
+     * @throws ArithmeticException if the result does not fit in a long
+     */
+    public static long scale(long val, long num, long denom) {
+        if (val < 0 || num < 0 || denom <= 0) {
+            throw new IllegalArgumentException("scale(" + val + ", " + num + ", " + denom
+                    + "): values must not be negative and denom must be positive");
+        }
+        if (Math.multiplyHigh(val, num) == 0 && val * num >= 0) {
+            return val * num / denom; // the product fits: the common case, no allocation
+        }
+        return BigInteger.valueOf(val).multiply(BigInteger.valueOf(num)).divide(BigInteger.valueOf(denom))
+                .longValueExact();
     }
 
     /**
