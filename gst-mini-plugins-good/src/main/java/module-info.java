@@ -16,5 +16,6 @@ module org.gstmini.plugins.good {
             org.gstmini.plugins.good.png.PngPlugin,
             org.gstmini.plugins.good.imagedec.ImageDecPlugin,
             org.gstmini.plugins.good.videoscale.VideoScalePlugin,
-            org.gstmini.plugins.good.imagefreeze.ImageFreezePlugin;
+            org.gstmini.plugins.good.imagefreeze.ImageFreezePlugin,
+            org.gstmini.plugins.good.autodetect.AutoDetectPlugin;
 }
