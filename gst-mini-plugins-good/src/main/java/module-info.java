@@ -1,8 +1,10 @@
 /**
  * The everyday elements (fakesrc, fakesink, identity, capsfilter, queue, tee, filesrc,
- * filesink, multifilesink, videotestsrc) and, later, the media elements. Each plugin is a
- * {@link org.gstmini.core.spi.Plugin} provider, found by the registry through ServiceLoader;
- * the element packages themselves are not exported: applications make elements by name.
+ * filesink, multifilesink, videotestsrc), the picture elements (pngdec, pngenc, imagedec,
+ * videoconvert, videoscale, imagefreeze, autovideosink) and, later, the other media elements.
+ * Each plugin is a {@link org.gstmini.core.spi.Plugin} provider, found by the registry through
+ * ServiceLoader; the element packages themselves are not exported: applications make elements
+ * by name.
  */
 module org.gstmini.plugins.good {
     requires org.gstmini.base;
@@ -17,5 +19,6 @@ module org.gstmini.plugins.good {
             org.gstmini.plugins.good.imagedec.ImageDecPlugin,
             org.gstmini.plugins.good.videoscale.VideoScalePlugin,
             org.gstmini.plugins.good.imagefreeze.ImageFreezePlugin,
-            org.gstmini.plugins.good.autodetect.AutoDetectPlugin;
+            org.gstmini.plugins.good.autodetect.AutoDetectPlugin,
+            org.gstmini.plugins.good.videoconvert.VideoConvertPlugin;
 }
