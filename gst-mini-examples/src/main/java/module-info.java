@@ -12,6 +12,7 @@ module org.gstmini.examples {
 
     exports org.gstmini.examples.hello;
     exports org.gstmini.examples.sync;
+    exports org.gstmini.examples.pictures;
 
     provides org.gstmini.core.spi.Plugin with org.gstmini.examples.hello.HelloPlugin;
 }

@@ -31,9 +31,15 @@ import org.gstmini.core.Registry;
 import org.gstmini.core.State;
 import org.gstmini.core.StateChangeReturn;
 import org.gstmini.core.parse.Parse;
+import org.gstmini.core.spi.Plugin;
+import org.gstmini.plugins.good.autodetect.AutoDetectPlugin;
 import org.gstmini.plugins.good.coreelements.CoreElementsPlugin;
 import org.gstmini.plugins.good.coreelements.FakeSink;
+import org.gstmini.plugins.good.imagefreeze.ImageFreezePlugin;
 import org.gstmini.plugins.good.multifile.MultiFilePlugin;
+import org.gstmini.plugins.good.png.PngPlugin;
+import org.gstmini.plugins.good.videoconvert.VideoConvertPlugin;
+import org.gstmini.plugins.good.videoscale.VideoScalePlugin;
 import org.gstmini.plugins.good.videotestsrc.VideoTestSrcPlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,20 +71,26 @@ class StateCyclingTest {
     @BeforeAll
     static void setUp() {
         Registry r = Registry.get();
-        if (r.findFactory("fakesrc") == null) {
-            r.registerStatic(new CoreElementsPlugin());
-        }
-        if (r.findFactory("videotestsrc") == null) {
-            r.registerStatic(new VideoTestSrcPlugin());
-        }
-        if (r.findFactory("multifilesink") == null) {
-            r.registerStatic(new MultiFilePlugin());
-        }
+        registerIfMissing(r, "fakesrc", new CoreElementsPlugin());
+        registerIfMissing(r, "videotestsrc", new VideoTestSrcPlugin());
+        registerIfMissing(r, "multifilesink", new MultiFilePlugin());
+        registerIfMissing(r, "videoconvert", new VideoConvertPlugin());
+        registerIfMissing(r, "videoscale", new VideoScalePlugin());
+        registerIfMissing(r, "imagefreeze", new ImageFreezePlugin());
+        registerIfMissing(r, "pngdec", new PngPlugin());
+        registerIfMissing(r, "autovideosink", new AutoDetectPlugin());
         guard = Executors.newCachedThreadPool(run -> {
             Thread t = new Thread(run, "state-cycling-guard");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** Plugins are found through ServiceLoader in a packaged run; in a test, register them if not. */
+    private static void registerIfMissing(Registry r, String element, Plugin plugin) {
+        if (r.findFactory(element) == null) {
+            r.registerStatic(plugin);
+        }
     }
 
     @AfterAll
@@ -96,6 +108,11 @@ class StateCyclingTest {
                 Arguments.of("videotestsrc is-live=true ! queue ! fakesink sync=true"),
                 Arguments.of("fakesrc ! tee name=t t. ! queue ! fakesink t. ! queue ! fakesink"),
                 Arguments.of("videotestsrc ! identity sync=true ! fakesink"),
+                Arguments.of("videotestsrc ! video/x-raw,format=I420 ! videoconvert ! video/x-raw,format=BGRA ! fakesink sync=true"),
+                Arguments.of("videotestsrc ! videoscale ! video/x-raw,width=100 ! fakesink sync=true"),
+                Arguments.of("videotestsrc num-buffers=1 ! imagefreeze ! fakesink sync=true"),
+                Arguments.of("videotestsrc ! pngenc ! pngdec ! fakesink"),
+                Arguments.of("videotestsrc ! autovideosink"),
                 Arguments.of("filesrc location=%IN% ! filesink location=%OUT%"),
                 Arguments.of("videotestsrc ! multifilesink location=%DIR%/f%05d max-files=3"));
     }
