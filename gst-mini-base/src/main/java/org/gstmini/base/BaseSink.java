@@ -1,6 +1,9 @@
 package org.gstmini.base;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.gstmini.core.Buffer;
@@ -116,6 +119,17 @@ import org.slf4j.LoggerFactory;
  * change never hangs on a blocked sink. Lock order: stream lock, then preroll lock, then the
  * sink's object lock.
  *
+ * <p>Per buffer, once PLAYING, the streaming thread takes the stream lock (the pad), the
+ * preroll lock, and the object lock at most once: to store the segment position together
+ * with the stream times other threads read for POSITION queries (skipped when none of them
+ * changed, e.g. a BYTES segment). The rest is read without locks: the
+ * properties are volatile fields set by {@link #propertyChanged}; the latency is volatile; the
+ * last buffer ({@link #LAST_SAMPLE}) is a volatile field replaced alone while the caps stay the
+ * same (buffer and caps change together, under the object lock, only when the caps change);
+ * the statistics are counters written by the streaming thread only, with release stores. A
+ * buffer's times and its clipping against the segment are computed once, and with
+ * {@code sync=false} the clock is not touched.
+ *
  * <p><b>Committing on the streaming thread.</b> GStreamer's {@code gst_base_sink_commit_state}
  * writes the element's state fields itself. Here those fields belong to {@link Element}, so the
  * sink commits with {@link Element#completeAsyncStateChange()}. When the application asked
@@ -131,6 +145,16 @@ import org.slf4j.LoggerFactory;
 public abstract class BaseSink extends Element {
     private static final Logger LOG = LoggerFactory.getLogger("org.gstmini.basesink");
     private static final long NONE = ClockTime.NONE;
+    /** {@link #lastBuffer}, for the release store of setLastBuffer's lock-free path. */
+    private static final VarHandle LAST_BUFFER;
+
+    static {
+        try {
+            LAST_BUFFER = MethodHandles.lookup().findVarHandle(BaseSink.class, "lastBuffer", Buffer.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     // ---------------------------------------------------------------- properties
 
@@ -212,14 +236,21 @@ public abstract class BaseSink extends Element {
     /** GST_OBJECT_LOCK for what other threads read: segment, position, latency, last sample. */
     private final Object objectLock = new Object();
     private final Segment segment = new Segment();
+    /**
+     * The stream times of the last object (POSITION queries, EOS). Written under the object lock
+     * and only with the sink pad's stream lock held (or the pad inactive), so the streaming
+     * thread may read them without the object lock.
+     */
     private long currentSstart = NONE;
     private long currentSstop = NONE;
     private boolean eos;
-    private long latency;
+    /** Written under the object lock, read by the streaming thread without it. */
+    private volatile long latency;
     private boolean haveLatency;
-    private Caps caps;
-    private Buffer lastBuffer;
-    private Caps lastCaps;
+    // Written under the object lock; volatile for setLastBuffer's lock-free path.
+    private volatile Caps caps;
+    private volatile Buffer lastBuffer;
+    private volatile Caps lastCaps;
 
     /** Written with the stream lock held, read by the streaming thread only. */
     private volatile boolean haveNewSegment;
@@ -238,8 +269,9 @@ public abstract class BaseSink extends Element {
     private long avgInDiff = NONE;
     private long earliestInTime = NONE;
     private volatile double avgRate = -1.0;
-    private volatile long rendered;
-    private volatile long dropped;
+    /** Written by the streaming thread (or a state change, with the preroll lock) with lazySet; read by any thread. */
+    private final AtomicLong rendered = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
 
     private volatile boolean toPlaying;
     private volatile boolean dropOutOfSegment = true;
@@ -255,17 +287,34 @@ public abstract class BaseSink extends Element {
     private volatile long throttleTime;
     private volatile long processingDeadline = 20 * ClockTime.MSECOND;
 
-    /** Timing of one object, as {@code gst_base_sink_get_sync_times} computes it. */
+    /**
+     * Timing of one object, as {@code gst_base_sink_get_sync_times} computes it. For a buffer,
+     * {@code chainUnlocked} first fills in what it computed already (the subclass's times and
+     * the clipping of the PTS range), so that nothing is computed twice.
+     */
     private static final class SyncTimes {
+        // inputs, from chainUnlocked: the buffer they belong to, its times, and clip(ptsStart, ptsStop)
+        Buffer buffer;
+        long start;
+        long stop;
+        boolean timesSync;
+        long ptsStart;
+        long ptsStop;
+        Segment.ClipResult ptsClip;
+        // outputs
         long sstart;
         long sstop;
         long rstart;
         long rstop;
         long rnext;
+        /** The new segment position, to be stored (positionPending) before or with the stream times. */
+        long position;
+        boolean positionPending;
         boolean doSync;
 
         void reset() {
             sstart = sstop = rstart = rstop = rnext = NONE;
+            positionPending = false;
             doSync = true;
         }
     }
@@ -454,8 +503,8 @@ public abstract class BaseSink extends Element {
     public final Structure getStats() {
         return Structure.of(STATS_NAME)
                 .with("average-rate", avgRate)
-                .with("dropped", dropped)
-                .with("rendered", rendered);
+                .with("dropped", dropped.get())
+                .with("rendered", rendered.get());
     }
 
     /** Whether buffers outside the segment are dropped (default true; {@code gst_base_sink_set_drop_out_of_segment}). */
@@ -911,7 +960,7 @@ public abstract class BaseSink extends Element {
                     postMessage(new Message.AsyncStart(this));
                 }
             }
-            LOG.debug("{}: rendered {}, dropped {}", getName(), rendered, dropped);
+            LOG.debug("{}: rendered {}, dropped {}", getName(), rendered.get(), dropped.get());
             resetQos();
         } finally {
             prerollLock.unlock();
@@ -1245,17 +1294,28 @@ public abstract class BaseSink extends Element {
             }
             haveNewSegment = true;
         }
+        // The times and the clipping are computed once, here, and handed to getSyncTimes in syncTimes.
+        SyncTimes t = syncTimes;
         Times times = getTimes(buffer);
-        if (times == null || !ClockTime.isValid(times.start())) {
+        t.timesSync = times != null && ClockTime.isValid(times.start());
+        if (!t.timesSync) {
             times = defaultTimes(buffer); // clip with our own times even if the subclass does not sync
         }
         long start = times.start();
         long end = times.end();
+        t.buffer = buffer;
+        t.start = start;
+        t.stop = end;
+        t.ptsClip = null;
+        t.ptsStart = NONE;
         // Only buffers whose PTS lies completely outside the segment are dropped (we sync on DTS).
         if (ClockTime.isValid(start) && segment.getFormat() == Format.TIME) {
             long pts = ClockTime.isValid(buffer.pts()) ? buffer.pts() : start;
             long ptsEnd = ClockTime.isValid(end) ? pts + (end - start) : NONE;
-            if (segment.clip(Format.TIME, pts, ptsEnd) == null && dropOutOfSegment) {
+            t.ptsStart = pts;
+            t.ptsStop = ptsEnd;
+            t.ptsClip = segment.clip(Format.TIME, pts, ptsEnd);
+            if (t.ptsClip == null && dropOutOfSegment) {
                 LOG.debug("{}: dropping buffer, out of the segment: {}", getName(), buffer);
                 return FlowReturn.OK;
             }
@@ -1267,7 +1327,7 @@ public abstract class BaseSink extends Element {
             return ret;
         }
         if (late) {
-            dropped++;
+            dropped.lazySet(dropped.get() + 1);
             LOG.debug("{}: buffer late, dropping {}", getName(), buffer);
             if (qosEnabled) {
                 long streamTime;
@@ -1275,7 +1335,7 @@ public abstract class BaseSink extends Element {
                     streamTime = currentSstart;
                 }
                 postMessage(new Message.Qos(this, sync, currentRstart, streamTime, buffer.pts(), buffer.duration(),
-                        currentJitter, rendered, dropped));
+                        currentJitter, rendered.get(), dropped.get()));
             }
             performQos(true);
             return FlowReturn.OK;
@@ -1285,7 +1345,7 @@ public abstract class BaseSink extends Element {
         if (flushing) {
             return FlowReturn.FLUSHING;
         }
-        rendered++;
+        rendered.lazySet(rendered.get() + 1);
         performQos(false);
         return ret;
     }
@@ -1300,7 +1360,9 @@ public abstract class BaseSink extends Element {
         SyncTimes t = syncTimes;
         t.reset();
         currentRstart = NONE;
-        if (!getSyncTimes(object, t)) {
+        boolean syncable = getSyncTimes(object, t);
+        t.buffer = null; // the inputs from chainUnlocked are used up
+        if (!syncable) {
             return FlowReturn.OK; // not syncable (out of segment, or an event that needs no sync)
         }
         currentRstart = t.rstart;
@@ -1315,9 +1377,13 @@ public abstract class BaseSink extends Element {
             prevRstart = t.rstart;
             if (ClockTime.isValid(earliestInTime) && t.rstart < earliestInTime) {
                 LOG.debug("{}: dropped because of QoS (throttling)", getName());
+                storePosition(t);
                 late = true;
                 return FlowReturn.OK;
             }
+        }
+        if (needPreroll) {
+            storePosition(t); // before prerolling, as gst_base_sink_get_sync_times does
         }
         while (true) {
             // First preroll: commits the state to PAUSED and waits for PLAYING. No clock sync in PAUSED.
@@ -1325,16 +1391,23 @@ public abstract class BaseSink extends Element {
             if (ret != FlowReturn.OK) {
                 return ret;
             }
-            synchronized (objectLock) {
-                currentSstart = t.sstart;
-                currentSstop = ClockTime.isValid(t.sstop) ? t.sstop : t.sstart;
+            long sstop = ClockTime.isValid(t.sstop) ? t.sstop : t.sstart;
+            if (t.positionPending || currentSstart != t.sstart || currentSstop != sstop) {
+                synchronized (objectLock) {
+                    // PLAYING without preroll: the position goes in with the stream times, one lock
+                    storePositionLocked(t);
+                    currentSstart = t.sstart;
+                    currentSstop = sstop;
+                }
             }
-            if (!t.doSync) {
-                return FlowReturn.OK;
+            if (!t.doSync || !sync) {
+                return FlowReturn.OK; // sync=false: render now, without looking at the clock
             }
             long stime = adjustTime(t.rstart);
-            LOG.trace("{}: waiting for running time {} (adjusted {})", getName(), ClockTime.format(t.rstart),
-                    ClockTime.format(stime));
+            if (LOG.isTraceEnabled()) { // formatting two times costs microseconds on every synced buffer
+                LOG.trace("{}: waiting for running time {} (adjusted {})", getName(), ClockTime.format(t.rstart),
+                        ClockTime.format(stime));
+            }
             ClockWaitResult r = waitClock(stime);
             if (r.ret() == ClockReturn.BADTIME) {
                 return FlowReturn.OK; // no time, no clock or sync=false: render now
@@ -1387,16 +1460,13 @@ public abstract class BaseSink extends Element {
             }
             t.doSync = true;
         } else if (object instanceof Buffer buffer) {
-            Times times = getTimes(buffer);
-            if (times == null || !ClockTime.isValid(times.start())) {
-                // no sync, but we still want the times for the position
-                times = defaultTimes(buffer);
-                t.doSync = false;
-            } else {
-                t.doSync = true;
+            if (t.buffer != buffer) {
+                throw new IllegalStateException(getName() + ": a buffer reached doSync without chainUnlocked");
             }
-            start = times.start();
-            stop = times.end();
+            // chainUnlocked's times: the subclass's, or (no sync) ours, for the position
+            t.doSync = t.timesSync;
+            start = t.start;
+            stop = t.stop;
         } else {
             return false;
         }
@@ -1405,16 +1475,17 @@ public abstract class BaseSink extends Element {
             t.doSync = false;
             return true;
         }
-        Segment.ClipResult clip = seg.clip(Format.TIME, start, stop);
+        // A buffer whose DTS range equals its PTS range was clipped by chainUnlocked already.
+        Segment.ClipResult clip = object instanceof Buffer && t.ptsStart == start && t.ptsStop == stop
+                && ClockTime.isValid(start) ? t.ptsClip : seg.clip(Format.TIME, start, stop);
         if (clip == null) {
             LOG.trace("{}: not in the segment, skipping", getName());
             return false;
         }
         long cstart = clip.clippedStart();
         long cstop = clip.clippedStop();
-        synchronized (objectLock) {
-            seg.setPosition(ClockTime.isValid(stop) && ClockTime.isValid(cstop) ? cstop : cstart);
-        }
+        t.position = ClockTime.isValid(stop) && ClockTime.isValid(cstop) ? cstop : cstart;
+        t.positionPending = true;
         long rstart = seg.toRunningTime(Format.TIME, cstart);
         long rstop = seg.toRunningTime(Format.TIME, cstop);
         if (seg.getRate() < 0 && ClockTime.isValid(rstop)) {
@@ -1430,6 +1501,23 @@ public abstract class BaseSink extends Element {
         return true;
     }
 
+    /** Stores the position {@code t} computed in the segment, once per object. */
+    private void storePosition(SyncTimes t) {
+        if (t.positionPending) {
+            synchronized (objectLock) {
+                storePositionLocked(t);
+            }
+        }
+    }
+
+    /** {@link #storePosition} with the object lock held. */
+    private void storePositionLocked(SyncTimes t) {
+        if (t.positionPending) {
+            segment.setPosition(t.position);
+            t.positionPending = false;
+        }
+    }
+
     /**
      * {@code gst_base_sink_adjust_time}: running time + latency + ts-offset − render delay
      * (the render delay is part of the latency, but the sink itself must not wait for it).
@@ -1438,13 +1526,9 @@ public abstract class BaseSink extends Element {
         if (!ClockTime.isValid(time)) {
             return time;
         }
-        long off;
-        long rd;
-        synchronized (objectLock) {
-            time += latency;
-            off = tsOffset;
-            rd = renderDelay;
-        }
+        time += latency;
+        long off = tsOffset;
+        long rd = renderDelay;
         if (off < 0) {
             long neg = -off;
             time = neg < time ? time - neg : 0;
@@ -1565,12 +1649,18 @@ public abstract class BaseSink extends Element {
         avgPt = NONE;
         avgRate = -1.0;
         avgInDiff = NONE;
-        rendered = 0;
-        dropped = 0;
+        rendered.set(0);
+        dropped.set(0);
     }
 
     private void setLastBuffer(Buffer buffer) {
         if (!enableLastSample) {
+            return;
+        }
+        if (buffer != null && lastBuffer != null && lastCaps == caps) {
+            // Same caps: the pair stays consistent without the lock. A release store (no fence):
+            // readers take the object lock, which orders it, like JCTools' lazySet.
+            LAST_BUFFER.setRelease(this, buffer);
             return;
         }
         synchronized (objectLock) {

@@ -1,5 +1,7 @@
 package org.gstmini.base;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -107,10 +109,42 @@ import org.slf4j.LoggerFactory;
  * lock</em> is held around {@code createRange} and released while waiting for PLAYING or for the
  * clock, so a flush or a state change can take it to know the streaming thread is out of
  * {@code create}; {@link #unlock()} is called <em>before</em> taking it.
+ *
+ * <p>The per-buffer path (the fast path) of a non-live source takes only those two locks —
+ * the stream lock (by the task) and the live lock — and not the object lock:
+ * <ul>
+ *   <li>{@code live}, {@code started}, the latency and the properties read per buffer
+ *       ({@code blocksize}, {@code do-timestamp}) are volatile fields, written under the object
+ *       lock (or by the property setter) and read without it;</li>
+ *   <li>the segment is written only under the object lock. The streaming thread keeps its own
+ *       copy of the values it needs (a {@code SegmentView}, accessed with the live lock held)
+ *       and reloads it under the object lock only when somebody else changed the segment:
+ *       every such change increments {@code segmentCookie}, a volatile counter, so "nothing
+ *       changed" costs one volatile read;</li>
+ *   <li>the streaming thread's new {@code segment.position} goes to a volatile field,
+ *       {@code streamPosition}, with a release store (no fence, no lock). Whoever reads the
+ *       segment under the object lock first copies it in ({@code positioned()}); whoever sets
+ *       the position under the object lock (start, a seek, a new segment) publishes it there —
+ *       never while the streaming thread stores positions (the caller holds the stream lock, is
+ *       the streaming thread, or no task runs), so no position is lost;</li>
+ *   <li>events queued by {@link #sendEvent} are flagged by a volatile boolean, so the queue's
+ *       lock is taken only when there is something in it;</li>
+ *   <li>timestamps are set with one Buffer copy in {@code doSync}, whatever it changes.</li>
+ * </ul>
  */
 public abstract class BaseSrc extends Element {
     private static final Logger LOG = LoggerFactory.getLogger("org.gstmini.basesrc");
     private static final AtomicInteger GROUP_IDS = new AtomicInteger();
+    /** {@link #streamPosition}, for storePosition's release store. */
+    private static final VarHandle STREAM_POSITION;
+
+    static {
+        try {
+            STREAM_POSITION = MethodHandles.lookup().findVarHandle(BaseSrc.class, "streamPosition", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     /** The caps sent when neither the source nor downstream says anything about the format. */
     public static final Caps UNKNOWN_CAPS = Caps.parse("application/unknown");
@@ -139,27 +173,68 @@ public abstract class BaseSrc extends Element {
         public static final Times NONE = new Times(ClockTime.NONE, ClockTime.NONE);
     }
 
-    private record Synced(Buffer buffer, ClockReturn ret) {
+    /**
+     * The segment's values as the streaming thread last saw them ({@code segmentCookie} says
+     * whether they are still current). Accessed only with the live lock held: by the loop, or
+     * by the puller's thread in pull mode.
+     */
+    private static final class SegmentView {
+        int cookie = -1;
+        Format format;
+        double rate;
+        long start;
+        long stop;
+        long time;
+        long position;
+        long duration;
+        boolean automaticEos;
+
+        /** Object lock held. */
+        void load(Segment s, boolean automatic, int currentCookie) {
+            cookie = currentCookie;
+            format = s.getFormat();
+            rate = s.getRate();
+            start = s.getStart();
+            stop = s.getStop();
+            time = s.getTime();
+            position = s.getPosition();
+            duration = s.getDuration();
+            automaticEos = automatic;
+        }
     }
 
     private final Pad srcPad;
 
     /** The object lock ({@code GST_OBJECT_LOCK}): segment, flags, pending events. */
     private final Object lock = new Object();
+    /** Guarded by the object lock; its position lags streamPosition (read it through positioned()). */
     private final Segment segment = new Segment(Format.BYTES);
-    private boolean live;
-    private boolean started;
-    private boolean starting;
+    /**
+     * Incremented, with the object lock held, by every change of {@link #segment} other than
+     * the streaming thread's own position updates ({@link #segmentChanged()}).
+     */
+    private volatile int segmentCookie;
+    /** segment.position as the streaming thread last stored it (see the class comment). */
+    private volatile long streamPosition;
+    /** The streaming thread's copy of the segment's values; live lock held. */
+    private final SegmentView view = new SegmentView();
+    // Flags written under the object lock, volatile so that the streaming thread reads them without it.
+    private volatile boolean live;
+    private volatile boolean started;
+    private volatile boolean starting;
     private FlowReturn startResult = FlowReturn.FLUSHING;
     private boolean randomAccess;
     private boolean canActivatePush = true;
     private boolean automaticEos = true;
     private boolean dynamicSize;
     /** Startup latency; -1 asks the next buffer to measure it (priv->latency). */
-    private long latency;
+    private volatile long latency;
+    /** Measured with the first buffer after PLAYING (doSync); streaming state, live lock held. */
     private long tsOffset;
     private Event.SeekEvent pendingSeek;
     private final List<Event> pendingEvents = new ArrayList<>();
+    /** Whether pendingEvents has anything; written under the object lock. */
+    private volatile boolean hasPendingEvents;
     private Event pendingEos;
 
     /** The live lock ({@code GST_LIVE_LOCK}) and its condition ({@code GST_LIVE_WAIT}). */
@@ -179,8 +254,14 @@ public abstract class BaseSrc extends Element {
     private boolean discont;
     private boolean forcedEos;
     private int seqnum = -1;
+    /** The clock's answer to the last doSync (live lock held): doSync returns the buffer. */
+    private ClockReturn syncResult = ClockReturn.OK;
     /** Why the last negotiation failed, for the ERROR message. */
     private String negotiationProblem;
+
+    // Properties read for every buffer, cached by propertyChanged.
+    private volatile int blocksize = BLOCKSIZE.defaultValue();
+    private volatile boolean doTimestamp = DO_TIMESTAMP.defaultValue();
 
     /**
      * Creates the source pad "src" from {@code srcTemplate} (GStreamer reads the class's "src"
@@ -222,11 +303,17 @@ public abstract class BaseSrc extends Element {
         }
     }
 
-    /** Whether the source is live ({@code gst_base_src_is_live}). */
+    /**
+     * The number of bytes to read per buffer, the {@code blocksize} property
+     * ({@code gst_base_src_get_blocksize}); a volatile read, for {@code create} to call per buffer.
+     */
+    public final int getBlocksize() {
+        return blocksize;
+    }
+
+    /** Whether the source is live ({@code gst_base_src_is_live}); a volatile read, no lock. */
     public final boolean isLive() {
-        synchronized (lock) {
-            return live;
-        }
+        return live;
     }
 
     /**
@@ -243,6 +330,7 @@ public abstract class BaseSrc extends Element {
         }
         synchronized (lock) {
             segment.init(format);
+            segmentReset();
         }
     }
 
@@ -256,7 +344,7 @@ public abstract class BaseSrc extends Element {
     /** A copy of the current segment ({@code GstBaseSrc.segment}). */
     protected final Segment getSegment() {
         synchronized (lock) {
-            return segment.copy();
+            return positioned().copy();
         }
     }
 
@@ -274,6 +362,7 @@ public abstract class BaseSrc extends Element {
     protected final void setAutomaticEos(boolean automatic) {
         synchronized (lock) {
             automaticEos = automatic;
+            segmentChanged(); // part of the streaming thread's SegmentView
         }
     }
 
@@ -302,13 +391,70 @@ public abstract class BaseSrc extends Element {
     @Override
     protected void propertyChanged(Property<?> property, Object value) {
         super.propertyChanged(property, value);
-        if (property == DO_TIMESTAMP && Boolean.TRUE.equals(value)) {
-            // gst_base_src_set_do_timestamp: timestamps are running times, so the segment is TIME.
-            synchronized (lock) {
-                if (segment.getFormat() != Format.TIME) {
-                    segment.init(Format.TIME);
+        if (property == BLOCKSIZE) {
+            blocksize = (Integer) value;
+        } else if (property == DO_TIMESTAMP) {
+            doTimestamp = (Boolean) value;
+            if (doTimestamp) {
+                // gst_base_src_set_do_timestamp: timestamps are running times, so the segment is TIME.
+                synchronized (lock) {
+                    if (segment.getFormat() != Format.TIME) {
+                        segment.init(Format.TIME);
+                        segmentReset();
+                    }
                 }
             }
+        }
+    }
+
+    /**
+     * Marks the segment as changed by someone else than the streaming thread, its position
+     * excepted. Object lock held.
+     */
+    private void segmentChanged() {
+        segmentCookie++; // only written with the object lock held: no lost increments
+    }
+
+    /**
+     * Marks the segment as changed, its position included (init, a seek, a new segment), and
+     * publishes that position as the streaming thread's. Object lock held, and never while the
+     * streaming thread stores positions: the caller holds the stream lock, is the streaming
+     * thread, or no task runs.
+     */
+    private void segmentReset() {
+        streamPosition = segment.getPosition();
+        segmentCookie++;
+    }
+
+    /** The segment, with the position the streaming thread last stored. Object lock held. */
+    private Segment positioned() {
+        segment.setPosition(streamPosition);
+        return segment;
+    }
+
+    /**
+     * The streaming thread's view of the segment, reloaded under the object lock if the
+     * segment changed since it was last loaded. Live lock held.
+     */
+    private SegmentView segmentView() {
+        SegmentView v = view;
+        if (v.cookie != segmentCookie) {
+            synchronized (lock) {
+                v.load(positioned(), automaticEos, segmentCookie);
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Stores the streaming thread's new position: in its view, and with a release store (no lock,
+     * no fence) in {@link #streamPosition} for the others. Live lock held.
+     */
+    private void storePosition(long position) {
+        SegmentView v = segmentView();
+        if (v.position != position) {
+            v.position = position;
+            STREAM_POSITION.setRelease(this, position);
         }
     }
 
@@ -490,13 +636,8 @@ public abstract class BaseSrc extends Element {
      * A capture source overrides it with, e.g., one frame duration.
      */
     protected Latency getLatency() {
-        boolean isLive;
-        long min;
-        synchronized (lock) {
-            isLive = live;
-            min = latency > 0 ? latency : 0;
-        }
-        return new Latency(isLive, min, min);
+        long min = Math.max(latency, 0);
+        return new Latency(live, min, min);
     }
 
     /**
@@ -604,7 +745,7 @@ public abstract class BaseSrc extends Element {
         Format format;
         synchronized (lock) {
             format = segment.getFormat();
-            position = segment.getPosition();
+            position = positioned().getPosition();
             duration = segment.getDuration();
             if (q.format() != Format.PERCENT && q.format() == format && position != ClockTime.NONE) {
                 position = segment.toStreamTime(format, position);
@@ -633,11 +774,13 @@ public abstract class BaseSrc extends Element {
             return true;
         }
         boolean dynamic;
+        SegmentView snapshot = new SegmentView(); // this thread's own: the streaming thread's is under the live lock
         synchronized (lock) {
             dynamic = dynamicSize;
+            snapshot.load(positioned(), automaticEos, segmentCookie);
         }
         try {
-            updateLength(0, 0, dynamic);
+            updateLength(snapshot, 0, 0, dynamic);
         } catch (FlowException ignored) {
             // at or past the end: the duration is still what we know
         }
@@ -701,11 +844,13 @@ public abstract class BaseSrc extends Element {
      */
     protected final boolean newSeamlessSegment(long start, long stop, long time) {
         synchronized (lock) {
-            segment.setBase(segment.toRunningTime(segment.getFormat(), segment.getPosition()));
-            segment.setStart(start);
-            segment.setPosition(start);
-            segment.setStop(stop);
-            segment.setTime(time);
+            Segment seg = positioned();
+            seg.setBase(seg.toRunningTime(seg.getFormat(), seg.getPosition()));
+            seg.setStart(start);
+            seg.setPosition(start);
+            seg.setStop(stop);
+            seg.setTime(time);
+            segmentReset();
         }
         segmentPending = true;
         segmentSeqnum = Event.nextSeqnum();
@@ -775,6 +920,7 @@ public abstract class BaseSrc extends Element {
             case TAG, CUSTOM_DOWNSTREAM, CUSTOM_BOTH -> {
                 synchronized (lock) {
                     pendingEvents.add(event);
+                    hasPendingEvents = true;
                 }
                 return true;
             }
@@ -882,6 +1028,7 @@ public abstract class BaseSrc extends Element {
                 startResult = FlowReturn.FLUSHING;
                 starting = true;
                 segment.init(segment.getFormat());
+                segmentReset();
             }
             numBuffersLeft = get(NUM_BUFFERS);
             running = false;
@@ -924,6 +1071,7 @@ public abstract class BaseSrc extends Element {
             long size = getSize();
             synchronized (lock) {
                 segment.setDuration(size < 0 ? ClockTime.NONE : size);
+                segmentChanged();
             }
         }
         boolean seekable = isSeekable();
@@ -1037,6 +1185,7 @@ public abstract class BaseSrc extends Element {
                 liveRunning = livePlay;
                 synchronized (lock) {
                     pendingEvents.clear();
+                    hasPendingEvents = false;
                 }
             }
             liveCond.signalAll();
@@ -1149,6 +1298,7 @@ public abstract class BaseSrc extends Element {
             if (res) {
                 synchronized (lock) {
                     segment.copyFrom(seekSegment);
+                    segmentReset();
                 }
                 segmentPending = true;
                 segmentSeqnum = seekSeqnum;
@@ -1184,20 +1334,16 @@ public abstract class BaseSrc extends Element {
 
     /**
      * {@code gst_base_src_update_length}: for BYTES, clips {@code length} to the size (and
-     * segment stop) and throws EOS at or past the end.
+     * segment stop) and throws EOS at or past the end. Reads the segment's values from
+     * {@code v}; stores a new duration in the segment (and in {@code v}) only when it changed.
      */
-    private int updateLength(long offset, int length, boolean force) throws FlowException {
-        long stop;
-        long size;
-        boolean auto;
-        synchronized (lock) {
-            if (segment.getFormat() != Format.BYTES) {
-                return length;
-            }
-            stop = segment.getStop();
-            size = segment.getDuration();
-            auto = automaticEos;
+    private int updateLength(SegmentView v, long offset, int length, boolean force) throws FlowException {
+        if (v.format != Format.BYTES) {
+            return length;
         }
+        long stop = v.stop;
+        long size = v.duration;
+        boolean auto = v.automaticEos;
         long maxsize = maxSize(auto, stop, size);
         if (maxsize != -1 && (offset >= maxsize || offset + length >= maxsize || force)) {
             size = getSize();
@@ -1215,8 +1361,12 @@ public abstract class BaseSrc extends Element {
                 }
             }
         }
-        synchronized (lock) {
-            segment.setDuration(size);
+        if (size != v.duration) {
+            synchronized (lock) {
+                segment.setDuration(size);
+                segmentChanged();
+            }
+            v.duration = size;
         }
         return length;
     }
@@ -1237,22 +1387,19 @@ public abstract class BaseSrc extends Element {
      */
     private Buffer getRange(long offset, int length) throws FlowException {
         while (true) {
-            if (isLive() && !liveRunning) {
+            if (live && !liveRunning) {
                 FlowReturn r = waitPlaying();
                 if (r != FlowReturn.OK) {
                     throw new FlowException(r, getName() + ": stopped while waiting for PLAYING");
                 }
             }
-            synchronized (lock) {
-                if (!started && !starting) {
-                    throw new FlowException(FlowReturn.FLUSHING, getName() + ": getrange but not started");
-                }
+            if (!started && !starting) {
+                throw new FlowException(FlowReturn.FLUSHING, getName() + ": getrange but not started");
             }
-            length = updateLength(offset, length, false);
-            synchronized (lock) {
-                if (segment.getFormat() == Format.BYTES) {
-                    segment.setPosition(offset);
-                }
+            SegmentView v = segmentView();
+            length = updateLength(v, offset, length, false);
+            if (v.format == Format.BYTES) {
+                storePosition(offset);
             }
             if (numBuffersLeft >= 0) {
                 if (numBuffersLeft == 0) {
@@ -1289,20 +1436,18 @@ public abstract class BaseSrc extends Element {
                 postError(ErrorCode.STREAM_FAILED, "Internal data flow error.", getName() + ": element returned NULL buffer");
                 throw new FlowException(FlowReturn.ERROR, getName() + " returned a null buffer");
             }
-            boolean timeZero;
-            synchronized (lock) {
-                timeZero = segment.getTime() == 0;
-            }
-            if (offset == 0 && timeZero && buf.dts() == ClockTime.NONE && !isLive()) {
+            // segmentView() again: create may have started a new segment (newSeamlessSegment)
+            if (offset == 0 && buf.dts() == ClockTime.NONE && !live && segmentView().time == 0) {
                 buf = buf.withDts(0); // no timestamp and at offset 0: it starts at 0
             }
-            Synced synced = doSync(buf);
+            buf = doSync(buf);
+            ClockReturn synced = syncResult;
             if (flushing) {
                 throw new FlowException(FlowReturn.FLUSHING, getName() + " is flushing");
             }
-            switch (synced.ret()) {
+            switch (synced) {
                 case OK, EARLY -> {
-                    return synced.buffer();
+                    return buf;
                 }
                 case UNSCHEDULED -> {
                     if (!liveRunning) {
@@ -1312,8 +1457,8 @@ public abstract class BaseSrc extends Element {
                 }
                 default -> {
                     postError(ErrorCode.CORE_CLOCK, "Internal clock error.",
-                            "clock returned unexpected return value " + synced.ret());
-                    throw new FlowException(FlowReturn.ERROR, getName() + ": clock error " + synced.ret());
+                            "clock returned unexpected return value " + synced);
+                    throw new FlowException(FlowReturn.ERROR, getName() + ": clock error " + synced);
                 }
             }
         }
@@ -1321,75 +1466,68 @@ public abstract class BaseSrc extends Element {
 
     /**
      * {@code gst_base_src_do_sync}: gives timestamps (do-timestamp, live start), and waits on
-     * the clock when {@link #getTimes} asks for it. Called with the live lock held.
+     * the clock when {@link #getTimes} asks for it. Called with the live lock held. Returns the
+     * buffer with its timestamps — one copy at most, whatever changed — and leaves the clock's
+     * answer in {@link #syncResult}.
      */
-    private Synced doSync(Buffer buffer) {
+    private Buffer doSync(Buffer buffer) {
+        syncResult = ClockReturn.OK;
         Times times = getTimes(buffer);
         long start = times == null ? ClockTime.NONE : times.start();
         long dts = buffer.dts();
         long pts = buffer.pts();
         long timestamp = dts != ClockTime.NONE ? dts : pts;
-        boolean isLive;
-        boolean pseudoLive;
-        boolean first;
-        synchronized (lock) {
-            isLive = live;
-            pseudoLive = start != ClockTime.NONE && isLive;
-            first = latency == -1;
-            if (timestamp != ClockTime.NONE && pseudoLive) {
-                latency = timestamp <= start ? start - timestamp : 0;
-            } else if (first) {
-                latency = 0;
+        boolean isLive = live;
+        boolean pseudoLive = start != ClockTime.NONE && isLive;
+        long lat = latency; // written here and in setPlaying, both with the live lock held
+        boolean first = lat == -1;
+        if (timestamp != ClockTime.NONE && pseudoLive) {
+            long measured = timestamp <= start ? start - timestamp : 0;
+            if (measured != lat) {
+                latency = measured;
             }
+        } else if (first) {
+            latency = 0;
         }
         Clock clock = getClock();
         if (clock == null) {
-            return new Synced(buffer, ClockReturn.OK);
+            return buffer;
         }
         long baseTime = getBaseTime();
-        boolean doTimestamp = get(DO_TIMESTAMP);
         if (first) {
             long runningTime = clock.getTime() - baseTime;
-            long offset = pseudoLive && timestamp != ClockTime.NONE ? runningTime - timestamp : 0;
-            synchronized (lock) {
-                tsOffset = offset;
-            }
+            tsOffset = pseudoLive && timestamp != ClockTime.NONE ? runningTime - timestamp : 0;
             if (dts == ClockTime.NONE) {
                 if (doTimestamp) {
                     dts = runningTime;
                 } else if (pts == ClockTime.NONE) {
-                    long segStart;
-                    synchronized (lock) {
-                        segStart = segment.getStart();
-                    }
+                    long segStart = segmentView().start;
                     dts = segStart != ClockTime.NONE ? segStart : 0;
                 }
-                buffer = buffer.withDts(dts);
             }
         } else if (doTimestamp && dts == ClockTime.NONE) {
             dts = clock.getTime() - baseTime;
-            buffer = buffer.withDts(dts);
         }
         if (pts == ClockTime.NONE) {
-            buffer = buffer.withPts(dts); // gstbasesrc.c sets PTS to DTS here (DELTA_UNIT or not)
+            pts = dts; // gstbasesrc.c sets PTS to DTS here (DELTA_UNIT or not)
         }
-        if (start == ClockTime.NONE) {
-            return new Synced(buffer, ClockReturn.OK);
-        }
-        if (isLive) {
-            long offset;
-            synchronized (lock) {
-                offset = tsOffset;
+        if (start != ClockTime.NONE && isLive) {
+            long offset = tsOffset;
+            if (pts != ClockTime.NONE) {
+                pts += offset;
             }
-            if (buffer.pts() != ClockTime.NONE) {
-                buffer = buffer.withPts(buffer.pts() + offset);
-            }
-            if (buffer.dts() != ClockTime.NONE) {
-                buffer = buffer.withDts(buffer.dts() + offset);
+            if (dts != ClockTime.NONE) {
+                dts += offset;
             }
             start += offset;
         }
-        return new Synced(buffer, waitClock(clock, start + baseTime));
+        if (pts != buffer.pts() || dts != buffer.dts()) {
+            buffer = buffer.withTimestamps(pts, dts, buffer.duration());
+        }
+        if (start != ClockTime.NONE) {
+            syncResult = waitClock(clock, start + baseTime);
+        }
+        return buffer;
     }
 
     /** {@code gst_base_src_wait}: a single-shot clock wait with the live lock released. */
@@ -1453,29 +1591,26 @@ public abstract class BaseSrc extends Element {
                 pauseLoop(FlowReturn.FLUSHING, null);
                 return;
             }
-            int blocksize = get(BLOCKSIZE);
+            int size = blocksize;
             long position;
-            Format format;
-            double rate;
-            synchronized (lock) {
-                format = segment.getFormat();
-                rate = segment.getRate();
-                if (format == Format.BYTES) {
-                    position = segment.getPosition();
-                    if (rate < 0.0) {
-                        if (position > segment.getStart() + blocksize) {
-                            position -= blocksize;
-                        } else {
-                            blocksize = (int) (position - segment.getStart()); // last block
-                            position = segment.getStart();
-                        }
+            SegmentView v = segmentView();
+            Format format = v.format;
+            double rate = v.rate;
+            if (format == Format.BYTES) {
+                position = v.position;
+                if (rate < 0.0) {
+                    if (position > v.start + size) {
+                        position -= size;
+                    } else {
+                        size = (int) (position - v.start); // last block
+                        position = v.start;
                     }
-                } else {
-                    position = -1;
                 }
+            } else {
+                position = -1;
             }
             try {
-                buf = getRange(position, blocksize);
+                buf = getRange(position, size);
             } catch (FlowException e) {
                 LOG.info("{}: pausing after getRange(): {} ({})", getName(), e.flow().nick(), e.getMessage());
                 liveLock.unlock();
@@ -1488,17 +1623,18 @@ public abstract class BaseSrc extends Element {
                 pad.pushEvent(seg);
                 segmentPending = false;
             }
-            List<Event> events;
-            synchronized (lock) {
-                events = pendingEvents.isEmpty() ? List.of() : List.copyOf(pendingEvents);
-                pendingEvents.clear();
+            if (hasPendingEvents) {
+                List<Event> events;
+                synchronized (lock) {
+                    events = List.copyOf(pendingEvents);
+                    pendingEvents.clear();
+                    hasPendingEvents = false;
+                }
+                for (Event e : events) {
+                    pad.pushEvent(e);
+                }
             }
-            for (Event e : events) {
-                pad.pushEvent(e);
-            }
-            synchronized (lock) {
-                eos = advancePosition(buf, format, rate, position);
-            }
+            eos = advancePosition(buf, format, rate, position);
             if (discont) {
                 buf = buf.withFlag(BufferFlag.DISCONT);
                 discont = false;
@@ -1530,8 +1666,12 @@ public abstract class BaseSrc extends Element {
         }
     }
 
-    /** Moves segment.position past {@code buf}; true when the segment's end is reached. Object lock held. */
+    /**
+     * Moves segment.position past {@code buf}; true when the segment's end is reached. Live lock
+     * held; takes the object lock only if the position moved ({@link #storePosition}).
+     */
     private boolean advancePosition(Buffer buf, Format format, double rate, long position) {
+        SegmentView v = segmentView();
         switch (format) {
             case BYTES -> {
                 if (rate >= 0.0) {
@@ -1541,7 +1681,7 @@ public abstract class BaseSrc extends Element {
             case TIME -> {
                 long start = buf.pts();
                 long duration = buf.duration();
-                position = start != ClockTime.NONE ? start : segment.getPosition();
+                position = start != ClockTime.NONE ? start : v.position;
                 if (duration != ClockTime.NONE) {
                     if (rate >= 0.0) {
                         position += duration;
@@ -1560,19 +1700,19 @@ public abstract class BaseSrc extends Element {
         }
         boolean eos = false;
         if (rate >= 0.0) {
-            long stop = segment.getStop();
+            long stop = v.stop;
             if (stop != -1 && position >= stop) {
                 eos = true;
                 position = stop;
             }
         } else {
-            if (position <= segment.getStart()) {
+            if (position <= v.start) {
                 eos = true;
-                position = segment.getStart();
+                position = v.start;
             }
             discont = true; // going backwards, every buffer is a discontinuity
         }
-        segment.setPosition(position);
+        storePosition(position);
         return eos;
     }
 

@@ -84,6 +84,11 @@ import org.slf4j.LoggerFactory;
  * <h2>Threads</h2>
  * Buffers and serialized events arrive on the upstream streaming thread with the sink pad's
  * stream lock held; the hooks run there. QOS events and queries may come from any thread.
+ * The per-buffer path takes no lock of its own (only the sink pad's stream lock, held by the
+ * pad): the segment is a read-only object replaced on each SEGMENT event and read through a
+ * volatile field ({@link #currentSegment()}); the QoS values and the {@code qos} property are
+ * volatile fields written by the QOS event's thread and the property setter; a pending
+ * reconfigure is one volatile read ({@link Pad#checkReconfigure()}).
  *
  * <h2>Not provided</h2>
  * Pull mode (the source pad has no getrange function), ALLOCATION queries and buffer pools
@@ -94,6 +99,8 @@ import org.slf4j.LoggerFactory;
  */
 public abstract class BaseTransform extends Element {
     private static final Logger LOG = LoggerFactory.getLogger("org.gstmini.basetransform");
+    /** The segment before the first SEGMENT event. */
+    private static final Segment UNDEFINED_SEGMENT = new Segment(Format.UNDEFINED).asReadOnly();
 
     /** Drop late buffers when downstream reports lateness ("qos", default false). */
     public static final Property<Boolean> QOS = Property.ofBoolean("qos", "Handle Quality-of-Service events", false)
@@ -124,7 +131,8 @@ public abstract class BaseTransform extends Element {
     private volatile boolean preferPassthrough = true;
 
     // ---- state: reset on activation, written by the streaming thread
-    private volatile Segment segment = new Segment(Format.UNDEFINED);
+    /** Read-only ({@link Segment#asReadOnly()}): replaced, never changed, so it can be handed out. */
+    private volatile Segment segment = UNDEFINED_SEGMENT;
     private volatile boolean haveSegment;
     private volatile boolean negotiated;
     private volatile long position = ClockTime.NONE;
@@ -136,10 +144,12 @@ public abstract class BaseTransform extends Element {
     /** Why the last negotiation failed, for the log. */
     private String negotiationProblem = "";
 
-    // ---- QoS values, written by QOS events from downstream (any thread)
-    private final Object qosLock = new Object();
-    private double proportion = 1.0;
-    private long earliestTime = ClockTime.NONE;
+    // ---- QoS values, written by QOS events from downstream (any thread); each is read on its
+    // own (the streaming thread reads only earliestTime), so volatile fields suffice.
+    private volatile double proportion = 1.0;
+    private volatile long earliestTime = ClockTime.NONE;
+    /** The {@code qos} property, cached for the streaming thread (propertyChanged). */
+    private volatile boolean qosEnabled;
 
     /**
      * Creates the element with an always sink pad "sink" and source pad "src" made from the given
@@ -319,7 +329,7 @@ public abstract class BaseTransform extends Element {
             case FLUSH_STOP -> {
                 resetQos();
                 haveSegment = false;
-                segment = new Segment(Format.UNDEFINED);
+                segment = UNDEFINED_SEGMENT;
                 position = ClockTime.NONE;
                 positionOut = ClockTime.NONE;
             }
@@ -430,7 +440,15 @@ public abstract class BaseTransform extends Element {
     }
 
     public final boolean isQosEnabled() {
-        return Boolean.TRUE.equals(get(QOS));
+        return qosEnabled;
+    }
+
+    @Override
+    protected void propertyChanged(Property<?> property, Object value) {
+        super.propertyChanged(property, value);
+        if (property == QOS) {
+            qosEnabled = (Boolean) value;
+        }
     }
 
     /**
@@ -443,26 +461,20 @@ public abstract class BaseTransform extends Element {
             return;
         }
         long earliest = timestamp + diff;
-        synchronized (qosLock) {
-            proportion = newProportion;
-            earliestTime = earliest < 0 ? ClockTime.NONE : earliest;
-        }
+        proportion = newProportion;
+        earliestTime = earliest < 0 ? ClockTime.NONE : earliest;
         LOG.debug("{}: qos: proportion {}, diff {}, timestamp {}", getName(), newProportion, diff,
                 ClockTime.format(timestamp));
     }
 
     /** Downstream's load estimate from the last QOS event (1.0: just in time; above: too slow). */
     public final double getProportion() {
-        synchronized (qosLock) {
-            return proportion;
-        }
+        return proportion;
     }
 
     /** The earliest running time worth processing according to the last QOS event, or NONE. */
     public final long getEarliestTime() {
-        synchronized (qosLock) {
-            return earliestTime;
-        }
+        return earliestTime;
     }
 
     /**
@@ -520,9 +532,18 @@ public abstract class BaseTransform extends Element {
         return negotiated;
     }
 
-    /** A copy of the current input segment (UNDEFINED before the first SEGMENT). */
+    /** A writable copy of the current input segment (UNDEFINED before the first SEGMENT). */
     protected final Segment getSegment() {
         return segment.copy();
+    }
+
+    /**
+     * The current input segment itself, read-only (UNDEFINED before the first SEGMENT): what a
+     * subclass reads for every buffer ({@code trans->segment}), without the copy of
+     * {@link #getSegment()}. The object never changes; a new SEGMENT replaces it.
+     */
+    protected final Segment currentSegment() {
+        return segment;
     }
 
     /** Whether a SEGMENT arrived since activation or the last flush ({@code have_segment}). */
@@ -532,10 +553,10 @@ public abstract class BaseTransform extends Element {
 
     /** Stores the input segment; for subclasses that consume SEGMENT events themselves. */
     protected final void setSegment(Segment newSegment) {
-        Segment copy = newSegment.copy();
-        segment = copy;
+        Segment published = newSegment.asReadOnly();
+        segment = published;
         haveSegment = true;
-        LOG.debug("{}: received segment {}", getName(), copy);
+        LOG.debug("{}: received segment {}", getName(), published);
     }
 
     // ================================================================ activation
@@ -551,7 +572,7 @@ public abstract class BaseTransform extends Element {
             }
             negotiated = false;
             haveSegment = false;
-            segment = new Segment(Format.UNDEFINED);
+            segment = UNDEFINED_SEGMENT;
             position = ClockTime.NONE;
             positionOut = ClockTime.NONE;
             discont = false;
@@ -573,10 +594,8 @@ public abstract class BaseTransform extends Element {
     }
 
     private void resetQos() {
-        synchronized (qosLock) {
-            proportion = 1.0;
-            earliestTime = ClockTime.NONE;
-        }
+        proportion = 1.0;
+        earliestTime = ClockTime.NONE;
         discont = false;
         processed = 0;
         dropped = 0;
@@ -655,20 +674,17 @@ public abstract class BaseTransform extends Element {
 
     /** The QoS check of {@code default_submit_input_buffer}: drop buffers downstream would render too late. */
     private boolean isLate(Buffer in) {
+        long earliest = earliestTime;
+        if (!qosEnabled || earliest == ClockTime.NONE) {
+            return false; // the common case: two volatile reads
+        }
         Segment seg = segment;
         long ts = in.pts();
         if (seg.getFormat() != Format.TIME || ts == ClockTime.NONE) {
             return false;
         }
         long runningTime = seg.toRunningTime(Format.TIME, ts);
-        if (runningTime == ClockTime.NONE) {
-            return false;
-        }
-        long earliest;
-        synchronized (qosLock) {
-            earliest = earliestTime;
-        }
-        if (earliest == ClockTime.NONE || runningTime > earliest || !isQosEnabled()) {
+        if (runningTime == ClockTime.NONE || runningTime > earliest) {
             return false;
         }
         dropped++;

@@ -59,7 +59,7 @@ public abstract class PushSrc extends BaseSrc {
      * {@link #fill(ByteBuffer)} ({@code gst_push_src_alloc} + {@code gst_push_src_fill}).
      */
     protected Buffer create() throws FlowException {
-        int size = get(BLOCKSIZE);
+        int size = getBlocksize();
         ByteBuffer data = ByteBuffer.allocate(size);
         if (size > 0) {
             fill(data);

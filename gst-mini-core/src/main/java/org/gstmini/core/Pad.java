@@ -274,8 +274,15 @@ public class Pad {
     /**
      * Returns and clears the NEED_RECONFIGURE flag, set when the pad is linked or a RECONFIGURE
      * event reaches it ({@code gst_pad_check_reconfigure}). Sources renegotiate when it is set.
+     *
+     * <p>Called for every buffer by sources and transforms, so the common answer, "no", is one
+     * volatile read of the flags; the pad's lock is taken only to clear a flag that is set (the
+     * flags are written under it, so the test-and-clear stays atomic).
      */
     public boolean checkReconfigure() {
+        if ((flags & NEED_RECONFIGURE) == 0) {
+            return false;
+        }
         synchronized (lock) {
             boolean set = (flags & NEED_RECONFIGURE) != 0;
             flags &= ~NEED_RECONFIGURE;

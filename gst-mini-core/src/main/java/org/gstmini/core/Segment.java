@@ -49,6 +49,13 @@ import java.util.Set;
  * {@link Format} checks it against the segment's and throws {@link IllegalArgumentException}
  * on a mismatch (where GStreamer emits a g_return_val_if_fail critical). A segment is a
  * mutable value, like the C struct: {@link #copy()} before handing it to another thread.
+ *
+ * <h2>Read-only segments</h2>
+ * {@link #asReadOnly()} gives a copy whose setters throw. An element that keeps the current
+ * segment of a stream (BaseTransform) publishes such a copy once per SEGMENT event and hands
+ * the very same object to every buffer's processing, where GStreamer's elements read
+ * {@code trans->segment} in place: no copy per buffer, and nobody can change it behind the
+ * element's back. {@link #copy()} of a read-only segment is writable again.
  */
 public final class Segment {
 
@@ -90,7 +97,15 @@ public final class Segment {
     public record ClipResult(long clippedStart, long clippedStop) {
     }
 
+    /** No flags; shared, since {@link #flags} is never changed in place. */
+    private static final EnumSet<Flag> NO_FLAGS = EnumSet.noneOf(Flag.class);
+
+    /**
+     * Never modified in place, only replaced (see {@link #setFlags}), so copies may share the
+     * set: copying a segment allocates one object, not three.
+     */
     private EnumSet<Flag> flags;
+    private final boolean readOnly;
     private double rate;
     private double appliedRate;
     private Format format;
@@ -104,7 +119,14 @@ public final class Segment {
 
     /** A segment in {@code format}, initialised as by {@link #init(Format)}. */
     public Segment(Format format) {
+        this.readOnly = false;
         init(format);
+    }
+
+    /** A copy of {@code src}, read-only or not. */
+    private Segment(Segment src, boolean readOnly) {
+        this.readOnly = readOnly;
+        copyFields(src);
     }
 
     /** A segment in {@link Format#UNDEFINED} (gst_segment_new()). */
@@ -117,8 +139,9 @@ public final class Segment {
      * base, offset, start, time and position 0, stop and duration NONE.
      */
     public void init(Format format) {
+        checkWritable();
         this.format = Objects.requireNonNull(format, "format");
-        this.flags = EnumSet.noneOf(Flag.class);
+        this.flags = NO_FLAGS;
         this.rate = 1.0;
         this.appliedRate = 1.0;
         this.base = 0;
@@ -130,16 +153,34 @@ public final class Segment {
         this.duration = ClockTime.NONE;
     }
 
-    /** An independent copy of this segment (gst_segment_copy()). */
+    /** An independent, writable copy of this segment (gst_segment_copy()). */
     public Segment copy() {
-        Segment s = new Segment(format);
-        s.copyFrom(this);
-        return s;
+        return new Segment(this, false);
+    }
+
+    /**
+     * A read-only copy of this segment (this segment itself if it is read-only already): its
+     * setters, {@link #init}, {@link #copyFrom}, {@link #doSeek} and the running-time adjusters
+     * throw {@link UnsupportedOperationException}. Safe to share between threads once published
+     * (through a volatile field, a lock or an event).
+     */
+    public Segment asReadOnly() {
+        return readOnly ? this : new Segment(this, true);
+    }
+
+    /** Whether this segment refuses changes (see {@link #asReadOnly()}). */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** Overwrites every field of this segment with {@code src}'s (gst_segment_copy_into()). */
     public void copyFrom(Segment src) {
-        this.flags = EnumSet.copyOf(src.flags);
+        checkWritable();
+        copyFields(src);
+    }
+
+    private void copyFields(Segment src) {
+        this.flags = src.flags;
         this.rate = src.rate;
         this.appliedRate = src.appliedRate;
         this.format = src.format;
@@ -179,6 +220,7 @@ public final class Segment {
      */
     public boolean doSeek(double rate, Format format, Set<SeekFlag> flags, SeekType startType,
             long start, SeekType stopType, long stop) {
+        checkWritable();
         checkRate(rate, "rate");
         checkFormat(format);
         if (flags.contains(SeekFlag.INSTANT_RATE_CHANGE)) {
@@ -466,6 +508,7 @@ public final class Segment {
      * @return false if {@code runningTime} is NONE or not in the segment (nothing changed)
      */
     public boolean setRunningTime(Format format, long runningTime) {
+        checkWritable();
         long pos = positionFromRunningTime(format, runningTime);
         if (pos == ClockTime.NONE) {
             return false;
@@ -495,6 +538,7 @@ public final class Segment {
      *         has then already been set to 0, as in GStreamer)
      */
     public boolean offsetRunningTime(Format format, long offset) {
+        checkWritable();
         checkFormat(format);
         if (offset == 0) {
             return true;
@@ -688,7 +732,8 @@ public final class Segment {
 
     /** Replaces the segment's flags. */
     public void setFlags(Set<Flag> flags) {
-        this.flags = flags.isEmpty() ? EnumSet.noneOf(Flag.class) : EnumSet.copyOf(flags);
+        checkWritable();
+        this.flags = flags.isEmpty() ? NO_FLAGS : EnumSet.copyOf(flags);
     }
 
     /** Whether {@code flag} is set. */
@@ -703,6 +748,7 @@ public final class Segment {
 
     /** @throws IllegalArgumentException if {@code rate} is 0, NaN or infinite */
     public void setRate(double rate) {
+        checkWritable();
         checkRate(rate, "rate");
         this.rate = rate;
     }
@@ -717,6 +763,7 @@ public final class Segment {
 
     /** @throws IllegalArgumentException if {@code appliedRate} is 0, NaN or infinite */
     public void setAppliedRate(double appliedRate) {
+        checkWritable();
         checkRate(appliedRate, "applied rate");
         this.appliedRate = appliedRate;
     }
@@ -728,6 +775,7 @@ public final class Segment {
 
     /** Changes the unit; the values are not converted. */
     public void setFormat(Format format) {
+        checkWritable();
         this.format = Objects.requireNonNull(format, "format");
     }
 
@@ -738,6 +786,7 @@ public final class Segment {
 
     /** Sets the running time at the start of the segment. */
     public void setBase(long base) {
+        checkWritable();
         this.base = base;
     }
 
@@ -751,6 +800,7 @@ public final class Segment {
 
     /** Sets the offset. */
     public void setOffset(long offset) {
+        checkWritable();
         this.offset = offset;
     }
 
@@ -761,6 +811,7 @@ public final class Segment {
 
     /** Sets the first position of the segment. */
     public void setStart(long start) {
+        checkWritable();
         this.start = start;
     }
 
@@ -771,6 +822,7 @@ public final class Segment {
 
     /** Sets the last position of the segment (NONE: open-ended). */
     public void setStop(long stop) {
+        checkWritable();
         this.stop = stop;
     }
 
@@ -781,6 +833,7 @@ public final class Segment {
 
     /** Sets the stream time of {@code start}. */
     public void setTime(long time) {
+        checkWritable();
         this.time = time;
     }
 
@@ -791,6 +844,7 @@ public final class Segment {
 
     /** Sets the current position. */
     public void setPosition(long position) {
+        checkWritable();
         this.position = position;
     }
 
@@ -801,6 +855,7 @@ public final class Segment {
 
     /** Sets the duration of the stream (NONE: unknown). */
     public void setDuration(long duration) {
+        checkWritable();
         this.duration = duration;
     }
 
@@ -863,6 +918,13 @@ public final class Segment {
     // ------------------------------------------------------------------------------------
     // helpers: GStreamer's values are guint64, so NONE (-1) compares as the largest value
     // ------------------------------------------------------------------------------------
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new UnsupportedOperationException("this segment is read-only (" + this
+                    + "): copy() it to change it");
+        }
+    }
 
     private void checkFormat(Format format) {
         if (format != this.format) {

@@ -24,6 +24,19 @@ import org.slf4j.LoggerFactory;
  * <p>Pausing does not interrupt a blocked function: unblock it first (flush the pad, unschedule
  * the clock wait), as elements do before pausing their task. The thread is named after the
  * element and pad it serves, e.g. {@code videotestsrc0:src}, so thread dumps explain themselves.
+ *
+ * <h2>Threads and locks</h2>
+ * <ul>
+ *   <li>{@code start}, {@code pause}, {@code stop} and {@code join} may be called from any
+ *       thread; they change {@link #getStatus() the status} under the status lock and signal
+ *       its condition.</li>
+ *   <li>The loop's thread reads the status once per iteration, a single volatile read, and
+ *       takes the status lock only when the status is not STARTED (to wait while PAUSED, or to
+ *       end when STOPPED). It reads it again with the task lock held, so an iteration never
+ *       starts after a {@code pause()} or {@code stop()} that returned before the task lock was
+ *       taken. Per buffer that is one lock, the task lock, as in {@code gst_task_func}, which
+ *       also reads the state atomically and locks only to wait.</li>
+ * </ul>
  */
 public final class Task {
     /** The task's state ({@code GstTaskState}). */
@@ -36,7 +49,8 @@ public final class Task {
     private final ReentrantLock taskLock;
     private final ReentrantLock statusLock = new ReentrantLock();
     private final Condition statusChanged = statusLock.newCondition();
-    private Status status = Status.STOPPED;
+    /** Written only with statusLock held; read without it by the loop (its fast path) and getStatus. */
+    private volatile Status status = Status.STOPPED;
     /** The loop's thread while it runs the loop; null once it has decided to end. */
     private Thread thread;
     /** The most recent thread, kept so {@link #join()} can wait until it has really ended. */
@@ -57,13 +71,9 @@ public final class Task {
         return name;
     }
 
+    /** The current status ({@code gst_task_get_state}: an atomic read, no lock). */
     public Status getStatus() {
-        statusLock.lock();
-        try {
-            return status;
-        } finally {
-            statusLock.unlock();
-        }
+        return status;
     }
 
     /** Starts the loop, creating the thread if needed, or resumes a paused task. */
@@ -142,11 +152,15 @@ public final class Task {
         }
     }
 
+    /**
+     * The loop ({@code gst_task_func}). The fast path is one volatile read of the status and the
+     * task lock; only a status other than STARTED goes to {@link #waitUntilStartedOrStopped()}.
+     */
     private void run() {
-        while (waitUntilStartedOrStopped()) {
+        while (status == Status.STARTED || waitUntilStartedOrStopped()) {
             taskLock.lock();
             try {
-                if (getStatus() == Status.STARTED) {
+                if (status == Status.STARTED) {
                     function.run();
                 }
             } catch (RuntimeException | Error e) {

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.gstmini.base.BaseSrc;
+import org.gstmini.base.PushSrc;
 import org.gstmini.base.src.TestSources.AnySrc;
 import org.gstmini.base.src.TestSources.BlockingSrc;
 import org.gstmini.base.src.TestSources.ByteSrc;
@@ -34,6 +36,7 @@ import org.gstmini.core.FlowReturn;
 import org.gstmini.core.Format;
 import org.gstmini.core.Message;
 import org.gstmini.core.MessageType;
+import org.gstmini.core.PadTemplate;
 import org.gstmini.core.Pipeline;
 import org.gstmini.core.Query;
 import org.gstmini.core.SeekFlag;
@@ -604,6 +607,115 @@ class BaseSrcTest {
         pipeline.setState(State.PLAYING);
         sink.awaitBuffers(1);
         assertEquals(Caps.parse("video/x-raw, width=(int)16"), sink.pad().getCurrentCaps());
+    }
+
+    // ------------------------------------------------------------------ the fast path's cached state
+
+    /** A push source of bytes that shrinks its own blocksize after its third buffer. */
+    private static final class ShrinkingSrc extends PushSrc {
+        private int made;
+
+        ShrinkingSrc() {
+            super(PadTemplate.src(Caps.parse("application/x-test-bytes")));
+            setName("shrinking");
+            set(BLOCKSIZE, 8);
+            set(NUM_BUFFERS, 6);
+        }
+
+        @Override
+        protected void fill(ByteBuffer data) {
+            if (++made == 3) {
+                set(BLOCKSIZE, 2); // a property set while PLAYING (blocksize is mutable there)
+            }
+        }
+    }
+
+    /** The loop reads blocksize from a cached field: a new value must reach the next buffer. */
+    @Test
+    void aBlocksizeSetWhilePlayingAppliesToTheNextBuffer() throws Exception {
+        ShrinkingSrc src = new ShrinkingSrc();
+        List<Buffer> buffers = playToEos(src);
+        assertEquals(List.of(8, 8, 8, 2, 2, 2), buffers.stream().map(Buffer::size).toList());
+        assertEquals(2, src.getBlocksize());
+        assertEquals(3 * 8 + 3 * 2, positionOf(src, Format.BYTES), "the position the streaming thread stored");
+    }
+
+    /**
+     * A TIME source of 10 ms buffers that, at its fourth buffer, starts a seamless segment from
+     * 1 s that stops at 1.02 s.
+     */
+    private static final class SeamlessSrc extends PushSrc {
+        private long next;
+        private int made;
+
+        SeamlessSrc() {
+            super(PadTemplate.src(Caps.parse("test/x-data")));
+            setName("seamless");
+            setFormat(Format.TIME);
+        }
+
+        @Override
+        protected Buffer create() {
+            if (++made == 4) {
+                next = ClockTime.SECOND;
+                newSeamlessSegment(next, next + 20 * ClockTime.MSECOND, next);
+            }
+            long pts = next;
+            next += TestSources.INTERVAL;
+            return Buffer.wrap(new byte[] {(byte) made}).withTimestamps(pts, ClockTime.NONE, TestSources.INTERVAL);
+        }
+    }
+
+    /**
+     * The loop keeps its own view of the segment: a segment started inside create must replace
+     * it at once, or the loop would miss the new stop and never end.
+     */
+    @Test
+    void aSegmentStartedInsideCreateIsTheOneTheLoopEndsOn() throws Exception {
+        SeamlessSrc src = new SeamlessSrc();
+        List<Long> pts = playToEos(src).stream().map(Buffer::pts).toList();
+        assertEquals(List.of(0L, 10 * ClockTime.MSECOND, 20 * ClockTime.MSECOND, ClockTime.SECOND,
+                ClockTime.SECOND + 10 * ClockTime.MSECOND), pts, "EOS at the new segment's stop");
+        RecordingSink sink = (RecordingSink) pipeline.getByName("fastpathsink");
+        List<Segment> segments = sink.events().stream().filter(e -> e.type() == EventType.SEGMENT)
+                .map(e -> ((Event.SegmentEvent) e).segment()).toList();
+        assertEquals(2, segments.size());
+        assertEquals(ClockTime.SECOND, segments.get(1).getStart());
+        assertEquals(30 * ClockTime.MSECOND, segments.get(1).getBase(), "running time continues seamlessly");
+        assertEquals(ClockTime.SECOND + 20 * ClockTime.MSECOND, positionOf(src, Format.TIME));
+    }
+
+    /** Plays {@code src} into a RecordingSink "fastpathsink" until EOS; returns the buffers. */
+    private List<Buffer> playToEos(BaseSrc src) {
+        RecordingSink sink = new RecordingSink("fastpathsink");
+        play(src, sink);
+        pipeline.setState(State.PLAYING);
+        await(pipeline, MessageType.EOS);
+        return sink.buffers();
+    }
+
+    private static long positionOf(BaseSrc src, Format format) {
+        Query.PositionQuery pq = new Query.PositionQuery(format);
+        assertTrue(src.getSrcPad().query(pq));
+        return pq.position();
+    }
+
+    /** DURATION queries write the segment from another thread while the loop reads its view of it. */
+    @Test
+    void durationQueriesWhileStreamingLeaveTheStreamIntact() throws Exception {
+        ByteSrc src = new ByteSrc("durationsrc", 1 << 20);
+        src.set(BaseSrc.BLOCKSIZE, 1024);
+        RecordingSink sink = new RecordingSink("durationsink");
+        play(src, sink);
+        pipeline.setState(State.PLAYING);
+        sink.awaitBuffers(3);
+        for (int i = 0; i < 20; i++) {
+            Query.DurationQuery dq = new Query.DurationQuery(Format.BYTES);
+            assertTrue(src.getSrcPad().query(dq));
+            assertEquals(1 << 20, dq.duration());
+        }
+        await(pipeline, MessageType.EOS);
+        assertEquals(1 << 20, sink.buffers().stream().mapToInt(Buffer::size).sum(), "every byte, once");
     }
 
     private static int indexOf(List<RecordingSink.Item> items, EventType type) {

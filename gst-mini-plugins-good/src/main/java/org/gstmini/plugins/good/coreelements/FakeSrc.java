@@ -90,7 +90,21 @@ public final class FakeSrc extends BaseSrc {
     public static final Property<Format> FORMAT = Property.ofEnum("format", "The format of the segment events",
             Format.BYTES);
 
+    /** Shared by every empty buffer before its metadata is set: a Buffer is immutable. */
+    private static final Buffer EMPTY = Buffer.empty();
+
+    /**
+     * The properties {@link #createRange} reads for every buffer, as one immutable snapshot:
+     * rebuilt whenever a property is set (any thread), read with one volatile read per buffer
+     * instead of a property lookup each (the {@code Settings} of gst-plugins-rs elements).
+     */
+    private record Settings(FakeSrcDataType data, FakeSrcSizeType sizetype, int sizemin, int sizemax,
+            int parentsize, FakeSrcFillType filltype, int datarate, boolean sync, boolean silent,
+            boolean signalHandoffs, boolean dump) {
+    }
+
     private final List<Consumer<Buffer>> handoffListeners = new CopyOnWriteArrayList<>();
+    private volatile Settings settings;
 
     // State: reset in start(), used by the streaming thread.
     private long bytesSent;
@@ -102,6 +116,12 @@ public final class FakeSrc extends BaseSrc {
         super(SRC_TEMPLATE);
         installProperty(DATA, SIZETYPE, SIZEMIN, SIZEMAX, PARENTSIZE, FILLTYPE, DATARATE, SYNC, LAST_MESSAGE,
                 SILENT, SIGNAL_HANDOFFS, DUMP, CAN_ACTIVATE_PUSH, CAN_ACTIVATE_PULL, IS_LIVE, FORMAT);
+        settings = readSettings();
+    }
+
+    private Settings readSettings() {
+        return new Settings(get(DATA), get(SIZETYPE), get(SIZEMIN), get(SIZEMAX), get(PARENTSIZE), get(FILLTYPE),
+                get(DATARATE), get(SYNC), get(SILENT), get(SIGNAL_HANDOFFS), get(DUMP));
     }
 
     /**
@@ -119,6 +139,7 @@ public final class FakeSrc extends BaseSrc {
     @Override
     protected void propertyChanged(Property<?> property, Object value) {
         super.propertyChanged(property, value);
+        settings = readSettings();
         if (property == IS_LIVE) {
             setLive((Boolean) value);
         } else if (property == CAN_ACTIVATE_PUSH) {
@@ -149,7 +170,7 @@ public final class FakeSrc extends BaseSrc {
 
     @Override
     protected boolean event(Event event) {
-        if (!get(SILENT)) {
+        if (!settings.silent()) {
             updateProperty(LAST_MESSAGE, "event   ******* (" + getSrcPad() + ") E (type: " + event.type().nick()
                     + ", " + event + ")");
         }
@@ -159,7 +180,7 @@ public final class FakeSrc extends BaseSrc {
     /** With {@code sync}, BaseSrc waits on the clock until the buffer's timestamp ({@code gst_fake_src_get_times}). */
     @Override
     protected Times getTimes(Buffer buffer) {
-        if (!get(SYNC)) {
+        if (!settings.sync()) {
             return Times.NONE;
         }
         long timestamp = buffer.dts() != ClockTime.NONE ? buffer.dts() : buffer.pts();
@@ -170,31 +191,37 @@ public final class FakeSrc extends BaseSrc {
         return new Times(timestamp, end);
     }
 
-    /** {@code gst_fake_src_create}: a buffer of the configured size, fill and timestamps. */
+    /**
+     * {@code gst_fake_src_create}: a buffer of the configured size, fill and timestamps. Its
+     * metadata is set with one copy (two when it gets timestamps) of the allocated buffer.
+     */
     @Override
     protected Buffer createRange(long offset, int length) throws FlowException {
-        int size = nextSize();
-        Buffer buf = get(DATA) == FakeSrcDataType.SUBBUFFER ? subBuffer(size) : allocate(size);
-        if (get(DUMP)) {
+        Settings st = settings;
+        int size = nextSize(st);
+        Buffer buf = st.data() == FakeSrcDataType.SUBBUFFER ? subBuffer(st, size) : allocate(st, size);
+        if (st.dump()) {
             BufferText.dumpMem(buf, System.out);
         }
         long time = ClockTime.NONE;
         long duration = ClockTime.NONE;
-        int datarate = get(DATARATE);
-        if (datarate > 0) {
-            time = scale(bytesSent, ClockTime.SECOND, datarate);
-            duration = scale(size, ClockTime.SECOND, datarate);
+        if (st.datarate() > 0) {
+            time = scale(bytesSent, ClockTime.SECOND, st.datarate());
+            duration = scale(size, ClockTime.SECOND, st.datarate());
         } else if (isLive()) {
             Clock clock = getClock();
             if (clock != null) {
                 time = clock.getTime() - getBaseTime(); // not an error to have no clock
             }
         }
-        buf = buf.withOffsets(offset, ClockTime.NONE).withTimestamps(time, time, duration);
-        if (!get(SILENT)) {
+        buf = buf.withOffsets(offset, ClockTime.NONE);
+        if (time != ClockTime.NONE || duration != ClockTime.NONE) {
+            buf = buf.withTimestamps(time, time, duration); // a new buffer's are all NONE
+        }
+        if (!st.silent()) {
             updateProperty(LAST_MESSAGE, describe(buf));
         }
-        if (get(SIGNAL_HANDOFFS)) {
+        if (st.signalHandoffs()) {
             for (Consumer<Buffer> l : handoffListeners) {
                 l.accept(buf);
             }
@@ -203,50 +230,50 @@ public final class FakeSrc extends BaseSrc {
         return buf;
     }
 
-    private int nextSize() {
-        return switch (get(SIZETYPE)) {
-            case FIXED -> get(SIZEMAX);
+    private static int nextSize(Settings st) {
+        return switch (st.sizetype()) {
+            case FIXED -> st.sizemax();
             case RANDOM -> {
-                int min = get(SIZEMIN);
-                int max = get(SIZEMAX);
+                int min = st.sizemin();
+                int max = st.sizemax();
                 yield max > min ? ThreadLocalRandom.current().nextInt(min, max) : min;
             }
             case EMPTY -> 0;
         };
     }
 
-    private Buffer allocate(int size) {
+    private Buffer allocate(Settings st, int size) {
         if (size == 0) {
-            return Buffer.empty();
+            return EMPTY;
         }
         byte[] data = new byte[size]; // "nothing" and "zero" alike: Java arrays start zeroed
-        prepare(data, 0, size);
+        prepare(st, data, 0, size);
         return Buffer.wrap(data);
     }
 
     /** Slices of one parent array, a new parent when it is used up ({@code data=subbuffer}). */
-    private Buffer subBuffer(int size) {
-        int parentSize = Math.max(get(PARENTSIZE), size);
+    private Buffer subBuffer(Settings st, int size) {
+        int parentSize = Math.max(st.parentsize(), size);
         if (parent == null || parent.length - parentOffset < size) {
             parent = new byte[parentSize];
             parentOffset = 0;
         }
-        prepare(parent, parentOffset, size);
+        prepare(st, parent, parentOffset, size);
         Buffer buf = Buffer.of(ByteBuffer.wrap(parent, parentOffset, size));
         parentOffset += size;
         return buf;
     }
 
     /** {@code gst_fake_src_prepare_buffer}: writes the fill pattern. */
-    private void prepare(byte[] data, int from, int size) {
-        switch (get(FILLTYPE)) {
+    private void prepare(Settings st, byte[] data, int from, int size) {
+        switch (st.filltype()) {
             case RANDOM -> {
                 byte[] random = new byte[size];
                 ThreadLocalRandom.current().nextBytes(random);
                 System.arraycopy(random, 0, data, from, size);
             }
             case PATTERN, PATTERN_SPAN -> {
-                if (get(FILLTYPE) == FakeSrcFillType.PATTERN) {
+                if (st.filltype() == FakeSrcFillType.PATTERN) {
                     patternByte = 0;
                 }
                 for (int i = 0; i < size; i++) {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -129,8 +130,12 @@ public final class Identity extends BaseTransform {
     private long prevDuration = ClockTime.NONE;
     private long prevOffset = -1;
     private long prevOffsetEnd = -1;
-    private volatile long numBytes;
-    private volatile long numBuffers;
+    /**
+     * The {@code stats} counters: written by the streaming thread alone with {@code lazySet} (a
+     * release store: no fence per buffer, unlike a volatile {@code +=}), read by any thread.
+     */
+    private final AtomicLong numBytes = new AtomicLong();
+    private final AtomicLong numBuffers = new AtomicLong();
 
     public Identity() {
         super(SINK_TEMPLATE, SRC_TEMPLATE);
@@ -186,8 +191,8 @@ public final class Identity extends BaseTransform {
     @Override
     protected Object readProperty(Property<?> property) {
         if (property == STATS) {
-            return Structure.of("application/x-identity-stats").with("num-bytes", numBytes)
-                    .with("num-buffers", numBuffers);
+            return Structure.of("application/x-identity-stats").with("num-bytes", numBytes.get())
+                    .with("num-buffers", numBuffers.get());
         }
         return super.readProperty(property);
     }
@@ -233,8 +238,8 @@ public final class Identity extends BaseTransform {
                     blocked = true;
                 });
                 noPreroll = sync;
-                numBytes = 0;
-                numBuffers = 0;
+                numBytes.set(0);
+                numBuffers.set(0);
             }
             case PAUSED_TO_PLAYING -> withLock(() -> blocked = false);
             case PAUSED_TO_READY -> withLock(() -> {
@@ -270,7 +275,7 @@ public final class Identity extends BaseTransform {
 
     /** Waits until the clock reaches {@code runningTime} (+ base time, latency, ts-offset) when sync is on. */
     private FlowReturn doSync(long runningTime) {
-        if (!sync || getSegment().getFormat() != Format.TIME) {
+        if (!sync || currentSegment().getFormat() != Format.TIME) {
             return FlowReturn.OK;
         }
         ClockId id;
@@ -336,7 +341,7 @@ public final class Identity extends BaseTransform {
             }
         }
         if (event instanceof Event.GapEvent gap && hasSegment()) {
-            Segment seg = getSegment();
+            Segment seg = currentSegment();
             if (seg.getFormat() == Format.TIME) {
                 long start = seg.toRunningTime(Format.TIME, gap.timestamp());
                 doSync(start != ClockTime.NONE ? start : 0);
@@ -485,7 +490,7 @@ public final class Identity extends BaseTransform {
                 l.handoff(this, buf);
             }
         }
-        Segment seg = getSegment();
+        Segment seg = currentSegment(); // read-only, the same object for every buffer of the segment
         long runPts = ClockTime.NONE;
         long runDts = ClockTime.NONE;
         if (seg.getFormat() == Format.TIME) {
@@ -507,8 +512,8 @@ public final class Identity extends BaseTransform {
         if (singleSegment && seg.getFormat() == Format.TIME && ret == FlowReturn.OK) {
             buf = buf.withTimestamps(runPts, runDts, buf.duration()).withOffsets(-1, -1);
         }
-        numBytes += buf.size();
-        numBuffers++;
+        numBytes.lazySet(numBytes.get() + buf.size());
+        numBuffers.lazySet(numBuffers.get() + 1);
         if (ret != FlowReturn.OK) {
             throw new FlowException(ret, getName() + ": clock wait ended with " + ret.nick());
         }
