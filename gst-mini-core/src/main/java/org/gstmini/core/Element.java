@@ -1034,15 +1034,18 @@ public abstract class Element {
     /**
      * Posts an ERROR: the user-facing {@code text} (null for the code's default) and debug detail
      * ({@code GST_ELEMENT_ERROR}). The streaming thread should then return FlowReturn.ERROR.
+     * Like GStreamer ({@code GST_CAT_INFO_OBJECT (GST_CAT_ERROR_SYSTEM, ...)} in
+     * gst_element_message_full) it is only logged at INFO: reporting it is the job of whoever
+     * reads the bus, and an error on a private bus (autovideosink trying sinks) is not the user's.
      */
     public final void postError(ErrorCode code, String text, String debug) {
-        LOG.error("{}: {} ({})", getPathString(), text == null ? code.defaultMessage() : text, debug);
+        LOG.info("{}: posting error: {} ({})", getPathString(), text == null ? code.defaultMessage() : text, debug);
         postMessage(new Message.Error(this, code, text, debug));
     }
 
     /** Posts a WARNING ({@code GST_ELEMENT_WARNING}). */
     public final void postWarning(ErrorCode code, String text, String debug) {
-        LOG.warn("{}: {} ({})", getPathString(), text == null ? code.defaultMessage() : text, debug);
+        LOG.info("{}: posting warning: {} ({})", getPathString(), text == null ? code.defaultMessage() : text, debug);
         postMessage(new Message.Warning(this, code, text, debug));
     }
 
