@@ -48,4 +48,16 @@ class ClockTimeTest {
         assertEquals(7_000L, ClockTime.fromMicros(7));
         assertThrows(ArithmeticException.class, () -> ClockTime.fromMillis(Long.MAX_VALUE));
     }
+
+    @Test
+    void scaleIsExactWhereTheProductOverflows() {
+        // frame 1,078,921 at 30000/1001 (10 hours in): n * 1001 * 10^9 / 30000, rounded down
+        assertEquals(35999997366666L, ClockTime.scale(1_078_921, 1001 * ClockTime.SECOND, 30000));
+        // Long.MAX_VALUE * 3 / 4 overflows as a product but not as a result
+        assertEquals(6917529027641081855L, ClockTime.scale(Long.MAX_VALUE, 3, 4));
+        assertEquals(7, ClockTime.scale(15, 1, 2), "rounded down");
+        assertThrows(ArithmeticException.class, () -> ClockTime.scale(Long.MAX_VALUE, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> ClockTime.scale(-1, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> ClockTime.scale(1, 2, 0));
+    }
 }

@@ -1,6 +1,5 @@
 package org.gstmini.plugins.good.coreelements;
 
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
@@ -206,8 +205,8 @@ public final class FakeSrc extends BaseSrc {
         long time = ClockTime.NONE;
         long duration = ClockTime.NONE;
         if (st.datarate() > 0) {
-            time = scale(bytesSent, ClockTime.SECOND, st.datarate());
-            duration = scale(size, ClockTime.SECOND, st.datarate());
+            time = ClockTime.scale(bytesSent, ClockTime.SECOND, st.datarate());
+            duration = ClockTime.scale(size, ClockTime.SECOND, st.datarate());
         } else if (isLive()) {
             Clock clock = getClock();
             if (clock != null) {
@@ -289,15 +288,5 @@ public final class FakeSrc extends BaseSrc {
     /** The "last-message" text of a created buffer, as gst_fake_src_create writes it. */
     private String describe(Buffer buf) {
         return BufferText.lastMessage("create  ", getSrcPad(), buf, "pts:", "");
-    }
-
-    /** {@code gst_util_uint64_scale}: value * num / denom without overflow. */
-    private static long scale(long value, long num, long denom) {
-        try {
-            return Math.multiplyExact(value, num) / denom;
-        } catch (ArithmeticException overflow) {
-            return BigInteger.valueOf(value).multiply(BigInteger.valueOf(num)).divide(BigInteger.valueOf(denom))
-                    .longValue();
-        }
     }
 }

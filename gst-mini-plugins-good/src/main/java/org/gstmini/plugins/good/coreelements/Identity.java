@@ -482,8 +482,8 @@ public final class Identity extends BaseTransform {
         }
         int rate = datarate;
         if (rate > 0) {
-            long time = scale(offset, ClockTime.SECOND, rate);
-            buf = buf.withTimestamps(time, time, scale(size, ClockTime.SECOND, rate));
+            long time = ClockTime.scale(offset, ClockTime.SECOND, rate);
+            buf = buf.withTimestamps(time, time, ClockTime.scale(size, ClockTime.SECOND, rate));
         }
         if (signalHandoffs) {
             for (HandoffListener l : handoffListeners) {
@@ -532,11 +532,6 @@ public final class Identity extends BaseTransform {
 
     private static long end(long ts, long duration) {
         return ts != ClockTime.NONE && duration != ClockTime.NONE ? ts + duration : ts;
-    }
-
-    /** {@code val * num / denom} without overflowing for the values identity uses. */
-    private static long scale(long val, long num, long denom) {
-        return val / denom * num + val % denom * num / denom;
     }
 
     private void checkImperfectTimestamp(Buffer buf) {

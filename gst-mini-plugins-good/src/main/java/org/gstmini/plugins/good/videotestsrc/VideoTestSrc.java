@@ -287,7 +287,7 @@ public final class VideoTestSrc extends PushSrc {
         synchronized (lock) {
             reverse = segment.getRate() < 0;
             if (fpsN > 0) {
-                nFrames = scale(position, fpsN, fpsD * ClockTime.SECOND);
+                nFrames = ClockTime.scale(position, fpsN, fpsD * ClockTime.SECOND);
                 runningTime = frameTime(nFrames);
             } else {
                 nFrames = 0;
@@ -314,7 +314,7 @@ public final class VideoTestSrc extends PushSrc {
     protected Latency getLatency() {
         synchronized (lock) {
             if (fpsN > 0) {
-                return new Latency(isLive(), scale(ClockTime.SECOND, fpsD, fpsN), ClockTime.NONE);
+                return new Latency(isLive(), ClockTime.scale(ClockTime.SECOND, fpsD, fpsN), ClockTime.NONE);
             }
         }
         return super.getLatency();
@@ -394,19 +394,6 @@ public final class VideoTestSrc extends PushSrc {
 
     /** The stream time of frame n: n * 10^9 * fpsD / fpsN, rounded down. Lock held. */
     private long frameTime(long n) {
-        return n <= 0 ? 0 : scale(n, fpsD * ClockTime.SECOND, fpsN);
-    }
-
-    /**
-     * {@code val * num / denom} rounded down, exact for every long result
-     * ({@code gst_util_uint64_scale}); values are not negative.
-     */
-    static long scale(long val, long num, long denom) {
-        long hi = Math.multiplyHigh(val, num);
-        long lo = val * num;
-        if (hi == 0 && lo >= 0) {
-            return lo / denom;
-        }
-        return BigInteger.valueOf(val).multiply(BigInteger.valueOf(num)).divide(BigInteger.valueOf(denom)).longValue();
+        return n <= 0 ? 0 : ClockTime.scale(n, fpsD * ClockTime.SECOND, fpsN);
     }
 }
