@@ -5,24 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gstmini.core.caps.Caps;
 import org.gstmini.core.caps.Fraction;
+import org.gstmini.core.check.GStreamerTool;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -101,8 +98,8 @@ class VideoInfoTest {
     @EnumSource(VideoFormat.class)
     void sizeAsGStreamerReportsIt(VideoFormat format) throws Exception {
         for (int[] wh : new int[][] {{33, 17}, {1, 1}, {7, 3}, {63, 47}, {5, 9}, {2, 2}}) {
-            String log = gstLaunch("-v", "videotestsrc", "num-buffers=1", "!", caps(format, wh[0], wh[1]), "!",
-                    "fakesink", "silent=false");
+            String log = GStreamerTool.launchOrSkip(Assumptions::assumeTrue, Duration.ofMinutes(2), "-v",
+                    "videotestsrc", "num-buffers=1", "!", caps(format, wh[0], wh[1]), "!", "fakesink", "silent=false");
             Matcher m = Pattern.compile("\\(fakesink0:sink\\) \\((\\d+) bytes").matcher(log);
             assertTrue(m.find(), "no buffer size in gst-launch-1.0's output:\n" + log);
             assertEquals(Integer.parseInt(m.group(1)), VideoInfo.of(format, wh[0], wh[1]).size(),
@@ -173,8 +170,8 @@ class VideoInfoTest {
 
     private static byte[] paint(VideoFormat f) throws Exception {
         Path file = dir.resolve(f + ".raw");
-        gstLaunch("-q", "videotestsrc", "pattern=smpte", "num-buffers=1", "!", caps(f, W, H), "!", "filesink",
-                "location=" + file);
+        GStreamerTool.launchOrSkip(Assumptions::assumeTrue, Duration.ofMinutes(2), "-q", "videotestsrc",
+                "pattern=smpte", "num-buffers=1", "!", caps(f, W, H), "!", "filesink", "location=" + file);
         byte[] frame = Files.readAllBytes(file);
         assertEquals(VideoInfo.of(f, W, H).size(), frame.length, f + " frame size");
         return frame;
@@ -186,25 +183,6 @@ class VideoInfoTest {
 
     private static String caps(VideoFormat f, int w, int h) {
         return String.format(Locale.ROOT, "video/x-raw,format=%s,width=%d,height=%d", f.capsName(), w, h);
-    }
-
-    private static String gstLaunch(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0"));
-        cmd.addAll(Arrays.asList(args));
-        Path log = Files.createTempFile(dir, "gst-launch", ".log");
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            throw new TestAbortedException("gst-launch-1.0 is not installed (" + e.getMessage() + ")");
-        }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("gst-launch-1.0 did not finish: " + cmd);
-        }
-        String out = Files.readString(log);
-        assumeTrue(p.exitValue() == 0, "gst-launch-1.0 failed: " + out);
-        return out;
     }
 
     // ---------------------------------------------------------------- caps

@@ -17,6 +17,9 @@
  * }
  * }</pre>
  *
+ * <p>{@link org.gstmini.core.check.GStreamerTool} runs the real GStreamer's {@code gst-launch-1.0},
+ * when it is installed, so that a test can compare an element with the one it mirrors.
+ *
  * <p>The package is exported so that third-party plugins can test their elements with it; add
  * {@code requires org.gstmini.core;} to the test's module (or use the class path).
  */

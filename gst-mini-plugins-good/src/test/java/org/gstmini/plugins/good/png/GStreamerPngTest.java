@@ -2,22 +2,21 @@ package org.gstmini.plugins.good.png;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.gstmini.base.video.VideoFormat;
 import org.gstmini.base.video.VideoInfo;
 import org.gstmini.core.Buffer;
+import org.gstmini.core.check.GStreamerTool;
 import org.gstmini.core.check.Harness;
 import org.gstmini.plugins.good.imagedec.DecodePipeline;
 import org.gstmini.plugins.good.imagedec.DecodePipeline.Frame;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,12 +41,12 @@ class GStreamerPngTest {
     void gstreamersPngsDecodeToGstreamersFrames(String pattern, String format) throws Exception {
         Path png = dir.resolve("gst.png");
         Path raw = dir.resolve("gst.raw");
-        List<String> cmd = new ArrayList<>(List.of("videotestsrc", "num-buffers=1"));
+        List<String> cmd = new ArrayList<>(List.of("-q", "videotestsrc", "num-buffers=1"));
         cmd.addAll(List.of(("pattern=" + pattern).split(" ")));
         cmd.addAll(List.of("!", "video/x-raw,format=" + format + ",width=" + W + ",height=" + H, "!", "tee", "name=t",
                 "!", "queue", "!", "pngenc", "!", "filesink", "location=" + png,
                 "t.", "!", "queue", "!", "filesink", "location=" + raw));
-        gstLaunch(cmd);
+        GStreamerTool.launchOrSkip(Assumptions::assumeTrue, Duration.ofMinutes(2), cmd.toArray(String[]::new));
 
         Frame frame = DecodePipeline.run("filesrc location=" + png + " ! pngdec").only();
 
@@ -72,8 +71,9 @@ class GStreamerPngTest {
     void sixteenBitGreyDecodesToGstreamersSamples(boolean interlaced) throws Exception {
         Path png = Files.write(dir.resolve("grey16.png"), PngImages.GRAY16.make(W, H, interlaced, 16).png());
         Path raw = dir.resolve("gst.raw");
-        gstLaunch(List.of("filesrc", "location=" + png, "!", "pngdec", "!", "video/x-raw,format=GRAY16_BE", "!",
-                "filesink", "location=" + raw));
+        GStreamerTool.launchOrSkip(Assumptions::assumeTrue, Duration.ofMinutes(2), "-q", "filesrc",
+                "location=" + png, "!", "pngdec", "!", "video/x-raw,format=GRAY16_BE", "!", "filesink",
+                "location=" + raw);
         byte[] gst = Files.readAllBytes(raw);
         swapBytePairs(gst);
 
@@ -96,8 +96,9 @@ class GStreamerPngTest {
             h.play();
             Files.write(png, h.pushAndPull(Buffer.wrap(frame)).toByteArray());
         }
-        gstLaunch(List.of("filesrc", "location=" + png, "!", "pngdec", "!", "video/x-raw,format=" + gstFormat, "!",
-                "filesink", "location=" + raw));
+        GStreamerTool.launchOrSkip(Assumptions::assumeTrue, Duration.ofMinutes(2), "-q", "filesrc",
+                "location=" + png, "!", "pngdec", "!", "video/x-raw,format=" + gstFormat, "!", "filesink",
+                "location=" + raw);
         byte[] gst = Files.readAllBytes(raw);
         if (format == VideoFormat.GRAY16_LE) { // GStreamer gives the samples big-endian
             swapBytePairs(gst);
@@ -118,24 +119,5 @@ class GStreamerPngTest {
     /** The rows of a frame laid out as {@code info}, without the padding. */
     private static byte[] unpadded(byte[] frame, VideoInfo info) {
         return DecodePipeline.unpadded(new Frame(info.toCaps(), frame, 0, 0));
-    }
-
-    /** Runs gst-launch-1.0 -q with these arguments; skips the test when it is missing or cannot run them. */
-    private void gstLaunch(List<String> args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0", "-q"));
-        cmd.addAll(args);
-        Path log = dir.resolve("gst-launch.log");
-        Process p;
-        try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        } catch (IOException e) {
-            assumeTrue(false, "gst-launch-1.0 is not installed: " + e.getMessage());
-            return;
-        }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("gst-launch-1.0 did not finish: " + cmd);
-        }
-        assumeTrue(p.exitValue() == 0, "gst-launch-1.0 failed (plugin missing?): " + Files.readString(log));
     }
 }

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.gstmini.base.video.VideoFormat;
 import org.gstmini.base.video.VideoInfo;
 import org.gstmini.core.Buffer;
@@ -20,8 +15,9 @@ import org.gstmini.core.Property;
 import org.gstmini.core.caps.Caps;
 import org.gstmini.core.caps.Fraction;
 import org.gstmini.core.caps.Structure;
+import org.gstmini.core.check.GStreamerTool;
 import org.gstmini.core.check.Harness;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,20 +37,6 @@ class GStreamerScaleReferenceTest {
 
     @TempDir
     static Path dir;
-
-    private static boolean haveGstLaunch;
-
-    /** Whether {@code gst-launch-1.0 --version} runs: the tests comparing with GStreamer skip without it. */
-    @BeforeAll
-    static void findGstLaunch() throws InterruptedException {
-        try {
-            Process p = new ProcessBuilder("gst-launch-1.0", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            haveGstLaunch = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            haveGstLaunch = false; // not installed
-        }
-    }
 
     /** Downstream constraint | width, height and PAR GStreamer 1.22 chose (see the class comment). */
     @ParameterizedTest(name = "{0}")
@@ -85,10 +67,9 @@ class GStreamerScaleReferenceTest {
         "height=333", "width=1000,pixel-aspect-ratio=16/15", "format=RGB",
     })
     void fixatesAsTheInstalledGStreamer(String downstream) throws Exception {
-        assumeTrue(haveGstLaunch, "gst-launch-1.0 is not installed");
-        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0", "-v", "videotestsrc", "num-buffers=1", "!",
-                INPUT.replace(" ", ""), "!", "videoscale", "!", "video/x-raw," + downstream, "!", "fakesink"));
-        String log = run(cmd, "fixate");
+        String log = GStreamerTool.launchOrSkip(Assumptions::assumeTrue, Duration.ofMinutes(2), "-v", "videotestsrc",
+                "num-buffers=1", "!", INPUT.replace(" ", ""), "!", "videoscale", "!", "video/x-raw," + downstream, "!",
+                "fakesink");
         String marker = "fakesink0.GstPad:sink: caps = ";
         String line = log.lines().filter(l -> l.contains(marker)).findFirst().orElse(null);
         assertNotNull(line, "no caps line from gst-launch-1.0:\n" + log);
@@ -151,17 +132,16 @@ class GStreamerScaleReferenceTest {
     /** The largest difference between a visible sample of GStreamer's output and ours for the same snow frame. */
     private static int maxDifference(VideoScaleMethod method, VideoFormat format, int inW, int inH, int outW,
             int outH) throws Exception {
-        assumeTrue(haveGstLaunch, "gst-launch-1.0 is not installed");
         String name = format + "-" + inW + "x" + inH + "-" + outW + "x" + outH + "-" + method;
         Path inFile = dir.resolve(name + "-in.raw");
         Path outFile = dir.resolve(name + "-out.raw");
         String inCaps = "video/x-raw,format=" + format + ",width=" + inW + ",height=" + inH
                 + ",framerate=30/1,pixel-aspect-ratio=1/1";
         String outCaps = "video/x-raw,width=" + outW + ",height=" + outH;
-        run(List.of("gst-launch-1.0", "-q", "videotestsrc", "num-buffers=1", "pattern=snow", "!", inCaps, "!",
-                "tee", "name=t", "!", "queue", "!", "filesink", "location=" + inFile, "t.", "!", "queue", "!",
-                "videoscale", "method=" + Property.nickOf(method), "!", outCaps, "!", "filesink",
-                "location=" + outFile), name);
+        GStreamerTool.launchOrSkip(Assumptions::assumeTrue, Duration.ofMinutes(2), "-q", "videotestsrc",
+                "num-buffers=1", "pattern=snow", "!", inCaps, "!", "tee", "name=t", "!", "queue", "!", "filesink",
+                "location=" + inFile, "t.", "!", "queue", "!", "videoscale", "method=" + Property.nickOf(method), "!",
+                outCaps, "!", "filesink", "location=" + outFile);
         byte[] input = Files.readAllBytes(inFile);
         byte[] expected = Files.readAllBytes(outFile);
 
@@ -192,18 +172,5 @@ class GStreamerScaleReferenceTest {
             }
         }
         return max;
-    }
-
-
-    private static String run(List<String> cmd, String name) throws IOException, InterruptedException {
-        Path log = dir.resolve(name + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("gst-launch-1.0 did not finish: " + cmd);
-        }
-        String text = Files.readString(log, StandardCharsets.UTF_8);
-        assumeTrue(p.exitValue() == 0, "gst-launch-1.0 failed: " + text);
-        return text;
     }
 }

@@ -2,18 +2,16 @@ package org.gstmini.plugins.good.videotestsrc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.gstmini.core.caps.Fraction;
+import org.gstmini.core.check.GStreamerTool;
 import org.gstmini.plugins.good.videotestsrc.RawVideoLayout.Format;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,20 +28,6 @@ class GStreamerReferenceTest {
 
     @TempDir
     static Path dir;
-
-    private static boolean haveGstLaunch;
-
-    @BeforeAll
-    static void findGstLaunch() {
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String d : path.split(File.pathSeparator)) {
-                if (Files.isExecutable(Path.of(d, "gst-launch-1.0"))) {
-                    haveGstLaunch = true;
-                }
-            }
-        }
-    }
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
@@ -62,19 +46,12 @@ class GStreamerReferenceTest {
         "pattern=pinwheel | GRAY8", "pattern=spokes | RGB",
     })
     void sameBytesAsGStreamer(String props, Format format) throws Exception {
-        assumeTrue(haveGstLaunch, "gst-launch-1.0 is not installed");
         Path ref = dir.resolve(props.replaceAll("[^a-z0-9]+", "_") + "-" + format + ".raw");
-        List<String> cmd = new ArrayList<>(List.of("gst-launch-1.0", "-q", "videotestsrc", "num-buffers=" + FRAMES));
-        cmd.addAll(List.of(props.trim().split("\\s+")));
-        cmd.addAll(List.of("!", "video/x-raw,format=" + format + ",width=" + W + ",height=" + H + ",framerate=30/1",
+        List<String> args = new ArrayList<>(List.of("-q", "videotestsrc", "num-buffers=" + FRAMES));
+        args.addAll(List.of(props.trim().split("\\s+")));
+        args.addAll(List.of("!", "video/x-raw,format=" + format + ",width=" + W + ",height=" + H + ",framerate=30/1",
                 "!", "filesink", "location=" + ref));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile())
-                .start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("gst-launch-1.0 did not finish: " + cmd);
-        }
-        assumeTrue(p.exitValue() == 0, "gst-launch-1.0 failed: " + read(dir.resolve("log.txt")));
+        GStreamerTool.launchOrSkip(Assumptions::assumeTrue, Duration.ofMinutes(2), args.toArray(String[]::new));
         byte[] expected = Files.readAllBytes(ref);
 
         VideoTestSrc src = new VideoTestSrc();
@@ -120,13 +97,5 @@ class GStreamerReferenceTest {
             case GRAY8 -> col < w;
             case I420 -> plane == 0 ? col < w && row < h : col < (w + 1) / 2;
         };
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return e.toString();
-        }
     }
 }
