@@ -1612,6 +1612,22 @@ public abstract class BaseSrc extends Element {
             try {
                 buf = getRange(position, size);
             } catch (FlowException e) {
+                if (e.flow() == FlowReturn.FLUSHING && isLive()) {
+                    // PLAYING->PAUSED unlocked a live create or clock wait. Decide under the live
+                    // lock, where setPlaying(true) restarts the task: pausing outside it could
+                    // land just after a quick PAUSED->PLAYING had restarted us, and the source
+                    // would stay paused in PLAYING for good.
+                    try {
+                        if (!liveRunning || flushing) {
+                            LOG.info("{}: pausing after getRange(): {} ({})", getName(), e.flow().nick(),
+                                    e.getMessage());
+                            pauseLoop(FlowReturn.FLUSHING, null);
+                        }
+                    } finally {
+                        liveLock.unlock();
+                    }
+                    return;
+                }
                 LOG.info("{}: pausing after getRange(): {} ({})", getName(), e.flow().nick(), e.getMessage());
                 liveLock.unlock();
                 pauseLoop(e.flow(), null);
