@@ -74,6 +74,12 @@ import org.slf4j.LoggerFactory;
  * buffer that left (mapped through the SEGMENT the task has pushed), as gstqueue.c's
  * {@code update_time_level} computes it ({@code QueueTimeLevel}).
  *
+ * <h2>Waking the other side, and what it costs</h2>
+ * A thread that waits is parked; waking it is a system call, and when both threads share one
+ * core it also means a context switch (a few microseconds, tens of buffers' worth of work). So,
+ * as gstqueue.c does with {@code waiting_add} / {@code waiting_del}, a side is only signalled
+ * when it really waits, and the task pushes a run of items per iteration while there are any.
+ *
  * <h2>Events, errors, flushing</h2>
  * Serialized events (STREAM_START, CAPS, SEGMENT, EOS, ...) are queued with the data, in order;
  * other events (FLUSH_START, FLUSH_STOP, out-of-band ones) pass at once. After pushing EOS the
@@ -92,6 +98,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Queue extends Element {
     private static final Logger LOG = LoggerFactory.getLogger("org.gstmini.queue_dataflow");
+
+    /**
+     * Items the task pushes per iteration at most. Each iteration of a {@link org.gstmini.core.Task}
+     * costs its own locking; pushing a run of items per iteration spreads that cost, and the
+     * iteration still ends at once on anything but OK, so flushing and pausing work as before.
+     */
+    private static final int MAX_ITEMS_PER_ITERATION = 64;
 
     public static final PadTemplate SINK_TEMPLATE = PadTemplate.sink(Caps.ANY);
     public static final PadTemplate SRC_TEMPLATE = PadTemplate.src(Caps.ANY);
@@ -174,6 +187,12 @@ public final class Queue extends Element {
     private final ReentrantLock qlock = new ReentrantLock();
     private final Condition itemAdd = qlock.newCondition();
     private final Condition itemDel = qlock.newCondition();
+    /**
+     * Whether the task waits on {@code itemAdd} ({@code waiting_add}) and the chain function on
+     * {@code itemDel} ({@code waiting_del}); guarded by qlock. Only a waiting thread is signalled.
+     */
+    private boolean waitingAdd;
+    private boolean waitingDel;
 
     /** Buffers and serialized events, oldest first. */
     private final ArrayDeque<Object> items = new ArrayDeque<>(300);
@@ -407,7 +426,7 @@ public final class Queue extends Element {
         curBytes += buffer.size();
         curTime = timeLevel.applyBuffer(buffer, true);
         items.addLast(buffer);
-        itemAdd.signalAll();
+        signalAdd();
     }
 
     /** {@code gst_queue_locked_enqueue_event}. */
@@ -439,13 +458,47 @@ public final class Queue extends Element {
             }
         }
         items.addLast(event);
-        itemAdd.signalAll();
+        signalAdd();
     }
 
     private void applyGap(Event.GapEvent gap, boolean sinkSide) {
         long level = timeLevel.applyGap(gap, sinkSide);
         if (level >= 0) {
             curTime = level;
+        }
+    }
+
+    /** {@code GST_QUEUE_SIGNAL_ADD}: wakes the task if it waits for an item. */
+    private void signalAdd() {
+        if (waitingAdd) {
+            itemAdd.signal();
+        }
+    }
+
+    /** {@code GST_QUEUE_SIGNAL_DEL}: wakes the chain function if it waits for room. */
+    private void signalDel() {
+        if (waitingDel) {
+            itemDel.signal();
+        }
+    }
+
+    /** {@code GST_QUEUE_WAIT_ADD_CHECK}'s wait: the task sleeps until an item comes or a wake-all (flush, thresholds). */
+    private void waitAdd() {
+        waitingAdd = true;
+        try {
+            itemAdd.awaitUninterruptibly();
+        } finally {
+            waitingAdd = false;
+        }
+    }
+
+    /** {@code GST_QUEUE_WAIT_DEL_CHECK}'s wait: the chain function sleeps until room is made or a wake-all. */
+    private void waitDel() {
+        waitingDel = true;
+        try {
+            itemDel.awaitUninterruptibly();
+        } finally {
+            waitingDel = false;
         }
     }
 
@@ -481,7 +534,7 @@ public final class Queue extends Element {
                 }
             }
         }
-        itemDel.signalAll();
+        signalDel();
         return item;
     }
 
@@ -538,7 +591,7 @@ public final class Queue extends Element {
                     case NO -> {
                         LOG.trace("{}: queue is full, waiting for free space", getName());
                         while (isFilled()) {
-                            itemDel.awaitUninterruptibly();
+                            waitDel();
                             if (srcresult != FlowReturn.OK) {
                                 return srcresult;
                             }
@@ -654,14 +707,17 @@ public final class Queue extends Element {
 
     /**
      * {@code gst_queue_loop}: one iteration of the source pad's task. Waits while the queue is
-     * empty, then pushes one item downstream. On anything but OK the task pauses.
+     * empty, then pushes items downstream, up to {@link #MAX_ITEMS_PER_ITERATION} (gstqueue.c
+     * pushes one per iteration). On anything but OK the task pauses.
      */
     private void loop() {
-        FlowReturn ret;
+        FlowReturn ret = FlowReturn.OK;
         boolean wasEos;
         qlock.lock();
         try {
-            ret = waitAndPushOne();
+            for (int i = 0; i < MAX_ITEMS_PER_ITERATION && ret == FlowReturn.OK; i++) {
+                ret = waitAndPushOne();
+            }
             if (ret == FlowReturn.OK) {
                 return;
             }
@@ -699,7 +755,7 @@ public final class Queue extends Element {
                 }
             }
             while (isEmpty()) {
-                itemAdd.awaitUninterruptibly();
+                waitAdd();
                 if (srcresult != FlowReturn.OK) {
                     return srcresult;
                 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.gstmini.core.Buffer;
 import org.gstmini.core.BufferFlag;
 import org.gstmini.core.ClockTime;
@@ -231,6 +232,30 @@ class QueueTest {
             // After pushing EOS the task pauses; more data is refused.
             assertTrue(await(() -> taskStatus(c.queue) == Task.Status.PAUSED));
             assertEquals(FlowReturn.EOS, c.feeder.push(numbered(2)));
+        } finally {
+            c.stop();
+        }
+    }
+
+    /**
+     * The task is only signalled when it waits: the last buffers of each burst must still go
+     * out when nothing follows them, neither more data nor an event (a lost wake-up would leave
+     * them queued).
+     */
+    @Test
+    void theLastBuffersOfABurstGoOutWithoutMoreInput() {
+        Chain c = Chain.of().play();
+        try {
+            c.feeder.begin();
+            int pushed = 0;
+            for (int burst = 0; burst < 5; burst++) {
+                for (int i = 0; i < 30; i++) {
+                    assertEquals(FlowReturn.OK, c.feeder.push(numbered(pushed++)));
+                }
+                assertTrue(c.collector.awaitBuffers(pushed), "burst " + burst + " delivered");
+                assertEquals(0, c.queue.currentLevels().buffers());
+            }
+            assertEquals(IntStream.range(0, pushed).boxed().toList(), c.collector.indexes());
         } finally {
             c.stop();
         }
