@@ -106,7 +106,11 @@ class StateCyclingTest {
                 Arguments.of("fakesrc ! identity ! capsfilter caps=ANY ! fakesink"),
                 Arguments.of("videotestsrc ! fakesink sync=true"),
                 Arguments.of("videotestsrc is-live=true ! queue ! fakesink sync=true"),
-                Arguments.of("fakesrc ! tee name=t t. ! queue ! fakesink t. ! queue ! fakesink"),
+                // Syncing sinks keep both queues full, as in a real player. With sync=false sinks
+                // PLAYING->PAUSED can deadlock (gstbasesink.c has the same window): fakesink0
+                // prerolls, queue0 fills while the still-PLAYING fakesink1 drains queue1, then tee
+                // blocks on queue0 and fakesink1, set to PAUSED a moment later, gets no buffer.
+                Arguments.of("videotestsrc ! tee name=t t. ! queue ! fakesink sync=true t. ! queue ! fakesink sync=true"),
                 Arguments.of("videotestsrc ! identity sync=true ! fakesink"),
                 Arguments.of("videotestsrc ! video/x-raw,format=I420 ! videoconvert ! video/x-raw,format=BGRA ! fakesink sync=true"),
                 Arguments.of("videotestsrc ! videoscale ! video/x-raw,width=100 ! fakesink sync=true"),
