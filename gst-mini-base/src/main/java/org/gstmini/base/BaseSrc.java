@@ -1437,10 +1437,9 @@ public abstract class BaseSrc extends Element {
                 throw new FlowException(FlowReturn.ERROR, getName() + " returned a null buffer");
             }
             // segmentView() again: create may have started a new segment (newSeamlessSegment)
-            if (offset == 0 && buf.dts() == ClockTime.NONE && !live && segmentView().time == 0) {
-                buf = buf.withDts(0); // no timestamp and at offset 0: it starts at 0
-            }
-            buf = doSync(buf);
+            // no timestamp and at offset 0: it starts at 0 (DTS 0, set by doSync)
+            boolean startsAtZero = offset == 0 && buf.dts() == ClockTime.NONE && !live && segmentView().time == 0;
+            buf = doSync(buf, startsAtZero);
             ClockReturn synced = syncResult;
             if (flushing) {
                 throw new FlowException(FlowReturn.FLUSHING, getName() + " is flushing");
@@ -1469,13 +1468,20 @@ public abstract class BaseSrc extends Element {
      * the clock when {@link #getTimes} asks for it. Called with the live lock held. Returns the
      * buffer with its timestamps — one copy at most, whatever changed — and leaves the clock's
      * answer in {@link #syncResult}.
+     *
+     * <p>{@code startsAtZero} is {@code gst_base_src_get_range}'s "first buffer gets DTS 0",
+     * done here so that it is part of the same copy: {@link #getTimes} still sees the buffer with
+     * DTS 0, as in GStreamer, through a view made for that call alone, while the pushed buffer
+     * is made from {@code created} once. No variable holds the view: when the JIT inlines
+     * {@code getTimes} (one source class in the process), escape analysis then sees it unused
+     * and leaves it unallocated.
      */
-    private Buffer doSync(Buffer buffer) {
+    private Buffer doSync(Buffer created, boolean startsAtZero) {
         syncResult = ClockReturn.OK;
-        Times times = getTimes(buffer);
+        Times times = startsAtZero ? getTimes(created.withDts(0)) : getTimes(created);
         long start = times == null ? ClockTime.NONE : times.start();
-        long dts = buffer.dts();
-        long pts = buffer.pts();
+        long dts = startsAtZero ? 0 : created.dts();
+        long pts = created.pts();
         long timestamp = dts != ClockTime.NONE ? dts : pts;
         boolean isLive = live;
         boolean pseudoLive = start != ClockTime.NONE && isLive;
@@ -1491,7 +1497,7 @@ public abstract class BaseSrc extends Element {
         }
         Clock clock = getClock();
         if (clock == null) {
-            return buffer;
+            return startsAtZero ? created.withDts(0) : created;
         }
         long baseTime = getBaseTime();
         if (first) {
@@ -1521,9 +1527,8 @@ public abstract class BaseSrc extends Element {
             }
             start += offset;
         }
-        if (pts != buffer.pts() || dts != buffer.dts()) {
-            buffer = buffer.withTimestamps(pts, dts, buffer.duration());
-        }
+        Buffer buffer = pts != created.pts() || dts != created.dts()
+                ? created.withTimestamps(pts, dts, created.duration()) : created;
         if (start != ClockTime.NONE) {
             syncResult = waitClock(clock, start + baseTime);
         }

@@ -140,6 +140,16 @@ public final class Buffer {
         return new Buffer(payload, pts, dts, duration, newOffset, newOffsetEnd, flags);
     }
 
+    /**
+     * Sets pts, dts, duration, offset and offset-end at once: one copy where
+     * {@link #withTimestamps} then {@link #withOffsets} make two. For a source stamping the
+     * buffer it just made, as GStreamer's sources write all of these into their new buffer.
+     */
+    public Buffer withTimestampsAndOffsets(long newPts, long newDts, long newDuration, long newOffset,
+            long newOffsetEnd) {
+        return new Buffer(payload, newPts, newDts, newDuration, newOffset, newOffsetEnd, flags);
+    }
+
     public Buffer withFlag(BufferFlag flag) {
         return hasFlag(flag) ? this : new Buffer(payload, pts, dts, duration, offset, offsetEnd, flags | flag.bit);
     }

@@ -157,6 +157,11 @@ class BaseSrcTest {
         assertEquals(List.of(4, 4, 2), buffers.stream().map(Buffer::size).toList(), "the last read is clipped to the size");
         assertArrayEquals(new byte[] {8, 9}, buffers.get(2).toByteArray(), "fill() was asked for offset 8");
         assertEquals(0, buffers.get(0).dts(), "a buffer at offset 0 without timestamps starts at 0");
+        assertEquals(0, buffers.get(0).pts(), "with a clock, do_sync gives it its DTS as PTS");
+        Buffer asked = src.timesAsked.get(0);
+        assertEquals(0, asked.dts(), "getTimes sees the DTS 0 already, as gst_base_src_get_range sets it first");
+        assertEquals(ClockTime.NONE, asked.pts(), "getTimes is asked before do_sync sets the PTS");
+        assertEquals(ClockTime.NONE, buffers.get(1).dts(), "only the buffer at offset 0 starts at 0");
         Segment segment = ((Event.SegmentEvent) sink.events().stream()
                 .filter(e -> e.type() == EventType.SEGMENT).findFirst().orElseThrow()).segment();
         assertEquals(Format.BYTES, segment.getFormat());

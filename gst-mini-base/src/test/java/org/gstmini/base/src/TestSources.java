@@ -84,6 +84,8 @@ final class TestSources {
      * a file in memory. Uses BaseSrc's default create (alloc + {@link #fill}).
      */
     static final class ByteSrc extends BaseSrc {
+        /** Every buffer {@link #getTimes} was asked about, in order. */
+        final List<Buffer> timesAsked = new CopyOnWriteArrayList<>();
         private final long size;
 
         ByteSrc(String name, long size) {
@@ -107,6 +109,12 @@ final class TestSources {
             for (int i = 0; i < data.capacity(); i++) {
                 data.put(i, (byte) (offset + i));
             }
+        }
+
+        @Override
+        protected Times getTimes(Buffer buffer) {
+            timesAsked.add(buffer);
+            return Times.NONE;
         }
     }
 

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.EnumSet;
+import java.util.List;
 import org.gstmini.core.Buffer;
 import org.gstmini.core.BufferFlag;
 import org.gstmini.core.ClockTime;
@@ -51,6 +52,12 @@ class BufferTest {
         assertEquals(2, all.dts());
         assertEquals(3, all.duration());
         assertTrue(all.sharesPayloadWith(b));
+
+        Buffer stamped = b.withFlag(BufferFlag.DISCONT).withTimestampsAndOffsets(1, 2, 3, 7, 8);
+        assertEquals(List.of(1L, 2L, 3L, 7L, 8L), List.of(stamped.pts(), stamped.dts(), stamped.duration(),
+                stamped.offset(), stamped.offsetEnd()));
+        assertTrue(stamped.hasFlag(BufferFlag.DISCONT), "the flags stay");
+        assertTrue(stamped.sharesPayloadWith(b));
     }
 
     @Test

@@ -110,6 +110,11 @@ public final class FakeSrc extends BaseSrc {
     private int patternByte;
     private byte[] parent;
     private int parentOffset;
+    /**
+     * The last empty buffer without timestamps (see {@link #emptyAt}); streaming thread only.
+     * Not reset in start(): it is a value, right in any state.
+     */
+    private Buffer lastEmpty = EMPTY;
 
     public FakeSrc() {
         super(SRC_TEMPLATE);
@@ -192,7 +197,8 @@ public final class FakeSrc extends BaseSrc {
 
     /**
      * {@code gst_fake_src_create}: a buffer of the configured size, fill and timestamps. Its
-     * metadata is set with one copy (two when it gets timestamps) of the allocated buffer.
+     * metadata is set with one copy of the allocated buffer, none for an empty buffer without
+     * timestamps (see {@link #emptyAt}).
      */
     @Override
     protected Buffer createRange(long offset, int length) throws FlowException {
@@ -213,9 +219,10 @@ public final class FakeSrc extends BaseSrc {
                 time = clock.getTime() - getBaseTime(); // not an error to have no clock
             }
         }
-        buf = buf.withOffsets(offset, ClockTime.NONE);
-        if (time != ClockTime.NONE || duration != ClockTime.NONE) {
-            buf = buf.withTimestamps(time, time, duration); // a new buffer's are all NONE
+        if (buf == EMPTY && time == ClockTime.NONE && duration == ClockTime.NONE) {
+            buf = emptyAt(offset);
+        } else {
+            buf = buf.withTimestampsAndOffsets(time, time, duration, offset, ClockTime.NONE);
         }
         if (!st.silent()) {
             updateProperty(LAST_MESSAGE, describe(buf));
@@ -227,6 +234,18 @@ public final class FakeSrc extends BaseSrc {
         }
         bytesSent += size;
         return buf;
+    }
+
+    /**
+     * An empty buffer at {@code offset}, without timestamps. GStreamer allocates a new one each
+     * time; a Buffer is immutable, so the last one is returned again while the offset stays the
+     * same (always, in the default BYTES format: the position does not move with empty buffers).
+     */
+    private Buffer emptyAt(long offset) {
+        if (lastEmpty.offset() != offset) {
+            lastEmpty = EMPTY.withOffsets(offset, ClockTime.NONE);
+        }
+        return lastEmpty;
     }
 
     private static int nextSize(Settings st) {
