@@ -90,19 +90,9 @@ public final class BenchmarkMain {
         }
         if (points.size() >= 2) {
             // Least-squares line through (elements, ns/op): slope = ns per element per buffer.
-            double n = points.size();
-            double sx = 0;
-            double sy = 0;
-            double sxx = 0;
-            double sxy = 0;
-            for (double[] p : points) {
-                sx += p[0];
-                sy += p[1];
-                sxx += p[0] * p[0];
-                sxy += p[0] * p[1];
-            }
-            double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
-            double intercept = (sy - slope * sx) / n;
+            double[] line = leastSquares(points);
+            double slope = line[0];
+            double intercept = line[1];
             out.append(String.format(Locale.ROOT,
                     "ns per element per buffer (least-squares slope): %.2f   (intercept %.2f ns)%n", slope, intercept));
         }

@@ -1,8 +1,5 @@
 package org.gstmini.core.caps;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -111,8 +108,6 @@ final class ValueFormat {
         return out.append('"').toString();
     }
 
-    private static final MathContext SEVENTEEN_DIGITS = new MathContext(17, RoundingMode.HALF_EVEN);
-
     /**
      * Prints a double as C's {@code printf("%.17g")}, which is what {@code g_ascii_dtostr()} and
      * therefore GStreamer use: 17 significant digits (always enough to read the same double
@@ -122,35 +117,6 @@ final class ValueFormat {
      * {@code 1.7976931348623157e+308}.
      */
     static String formatDouble(double d) {
-        if (Double.isInfinite(d)) {
-            return d > 0 ? "inf" : "-inf";
-        }
-        if (d == 0.0) {
-            return 1 / d < 0 ? "-0" : "0";
-        }
-        BigDecimal rounded = new BigDecimal(d).round(SEVENTEEN_DIGITS);
-        int exponent = rounded.precision() - rounded.scale() - 1; // of the leading digit
-        if (exponent < -4 || exponent >= 17) {
-            String digits = rounded.unscaledValue().abs().toString();
-            String mantissa = stripZeros(digits.charAt(0) + "." + digits.substring(1));
-            String exp = String.format("%02d", Math.abs(exponent));
-            return (d < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + exp;
-        }
-        String fixed = rounded.setScale(Math.max(0, 16 - exponent), RoundingMode.HALF_EVEN).toPlainString();
-        return stripZeros(fixed);
-    }
-
-    private static String stripZeros(String s) {
-        if (s.indexOf('.') < 0) {
-            return s;
-        }
-        int end = s.length();
-        while (s.charAt(end - 1) == '0') {
-            end--;
-        }
-        if (s.charAt(end - 1) == '.') {
-            end--;
-        }
-        return s.substring(0, end);
+        return DoubleText.formatG(d, 17);
     }
 }

@@ -1,12 +1,10 @@
 package org.gstmini.examples.tools;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.gstmini.core.Element;
 import org.gstmini.core.Pad;
+import org.gstmini.core.caps.DoubleText;
 import org.gstmini.core.caps.Structure;
 import org.gstmini.core.caps.ValueArray;
 import org.gstmini.core.caps.ValueList;
@@ -69,39 +67,7 @@ final class Formats {
      * dropped, an exponent ({@code 1.797693e+308}) when the number is very large or small.
      */
     static String cG(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == 0) {
-            return 1 / v < 0 ? "-0" : "0";
-        }
-        final int precision = 7;
-        BigDecimal rounded = new BigDecimal(v).round(new MathContext(precision, RoundingMode.HALF_EVEN));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        if (exponent < -4 || exponent >= precision) {
-            BigDecimal mantissa = rounded.movePointLeft(exponent);
-            String m = stripZeros(mantissa.setScale(precision - 1, RoundingMode.HALF_EVEN).toPlainString());
-            return m + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
-        }
-        return stripZeros(rounded.setScale(Math.max(0, precision - 1 - exponent), RoundingMode.HALF_EVEN)
-                .toPlainString());
-    }
-
-    private static String stripZeros(String s) {
-        if (s.indexOf('.') < 0) {
-            return s;
-        }
-        int end = s.length();
-        while (s.charAt(end - 1) == '0') {
-            end--;
-        }
-        if (s.charAt(end - 1) == '.') {
-            end--;
-        }
-        return s.substring(0, end);
+        return DoubleText.formatG(v, 7);
     }
 
     /** C's {@code %15.7g}: {@link #cG} right-aligned in 15 characters. */
